@@ -1,0 +1,202 @@
+"""Threads and comments: the plain data every other module passes around."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from ._io import atomic_open
+from .errors import InputError
+
+__all__ = [
+    "SCHEMA",
+    "Comment",
+    "Thread",
+    "iter_threads_jsonl",
+    "read_threads_jsonl",
+    "write_threads_jsonl",
+]
+
+#: Tag written into every JSON Lines record so that readers can refuse records of a newer layout.
+SCHEMA = "moderation.thread/1"
+
+
+@dataclass
+class Comment:
+    """One reader comment as the page shows it.
+
+    Parameters
+    ----------
+    text : str
+        The comment's own words, without author line, date or "Reply" controls.
+    id : str, optional
+        Identifier from the page or export; parsers make one (``"c1"``, ``"c2"``...) when absent.
+    position : int, optional
+        1-based order of the comment on the page.
+    author, published : str, optional
+        As the page shows them; ``published`` is ISO 8601 when it could be read.
+    parent : str, optional
+        ``id`` of the comment this one replies to.
+    depth : int
+        Nesting level, 0 for top-level comments.
+    status : str, optional
+        Moderation status from an export (``"approved"``, ``"unapproved"``, ...).
+    kind : str
+        ``"comment"`` for reader comments; ``"pingback"`` / ``"trackback"`` for set-aside notices.
+    """
+
+    text: str
+    id: str | None = None
+    position: int | None = None
+    author: str | None = None
+    published: str | None = None
+    parent: str | None = None
+    depth: int = 0
+    status: str | None = None
+    kind: str = "comment"
+
+    def to_dict(self) -> dict:
+        """Return the comment as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Comment":
+        """Build a comment from a dict, ignoring keys this version does not know."""
+        known = {f.name for f in fields(cls)}
+        if not isinstance(data.get("text"), str):
+            raise ValueError("comment has no 'text' string")
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class Thread:
+    """A page or export item: the article and the reader comments under it.
+
+    Parameters
+    ----------
+    source : str
+        The file (or URL) the thread was read from.
+    id : str, optional
+        Stable identifier; defaults to the source name.
+    title, site, url, published, author : str, optional
+        Article metadata where the page shows it.
+    article : str
+        The article body text.
+    comments : list of Comment
+        Reader comments in page order.
+    comment_count_claimed : int, optional
+        The count the page states ("45 thoughts on ..." gives 45), which may exceed ``len(comments)``.
+    target : str, optional
+        Stance target for this thread; when absent, scoring picks one.
+    format : str, optional
+        Name of the parser that produced the thread.
+    set_aside : list of Comment
+        Pingbacks, trackbacks and other items that are not reader comments.
+    line_roles : dict, optional
+        For text pages: role name -> 1-based line numbers, so that every line is accounted for.
+    """
+
+    source: str
+    id: str | None = None
+    title: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published: str | None = None
+    author: str | None = None
+    article: str = ""
+    comments: list[Comment] = field(default_factory=list)
+    comment_count_claimed: int | None = None
+    target: str | None = None
+    format: str | None = None
+    set_aside: list[Comment] = field(default_factory=list)
+    line_roles: dict[str, list[int]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.id is None:
+            self.id = Path(str(self.source)).name or str(self.source)
+
+    def to_dict(self) -> dict:
+        """Return the thread as a JSON-ready dict tagged with :data:`SCHEMA`."""
+        data = {"schema": SCHEMA}
+        data.update(asdict(self))
+        if data["line_roles"] is None:
+            del data["line_roles"]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Thread":
+        """Build a thread from a dict written by :meth:`to_dict`.
+
+        Raises
+        ------
+        ValueError
+            If the record is of another schema or misses required fields.
+        """
+        schema = data.get("schema", SCHEMA)
+        if not isinstance(schema, str) or not schema.startswith("moderation.thread/"):
+            raise ValueError(f"unknown schema {schema!r}")
+        if schema != SCHEMA:
+            raise ValueError(f"schema {schema!r} is newer than this version reads ({SCHEMA})")
+        if "source" not in data:
+            raise ValueError("thread has no 'source'")
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["comments"] = [Comment.from_dict(c) for c in data.get("comments") or []]
+        kwargs["set_aside"] = [Comment.from_dict(c) for c in data.get("set_aside") or []]
+        return cls(**kwargs)
+
+
+def _open_text(path: str | Path) -> IO[str]:
+    if str(path) == "-":
+        import sys
+
+        return sys.stdin
+    return open(path, encoding="utf-8")
+
+
+def iter_threads_jsonl(path: str | Path) -> Iterator[Thread]:
+    """Read threads one at a time from a JSON Lines file (``"-"`` for standard input).
+
+    Raises
+    ------
+    InputError
+        Naming the file and line of the first record that is not a valid thread.
+    """
+    try:
+        handle = _open_text(path)
+    except OSError as exc:
+        raise InputError(path, f"cannot open ({exc.strerror})") from None
+    try:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                if not isinstance(record, dict):
+                    raise ValueError("record is not a JSON object")
+                yield Thread.from_dict(record)
+            except (ValueError, TypeError) as exc:
+                raise InputError(path, f"not a thread record: {exc}", line=number,
+                                 fix="each line must be one JSON object written by 'moderation parse'") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "is not UTF-8 text", fix="re-save the file as UTF-8") from None
+    finally:
+        if handle is not __import__("sys").stdin:
+            handle.close()
+
+
+def read_threads_jsonl(path: str | Path) -> list[Thread]:
+    """Read every thread of a JSON Lines file into a list."""
+    return list(iter_threads_jsonl(path))
+
+
+def write_threads_jsonl(threads: Iterable[Thread], path: str | Path) -> int:
+    """Write threads as JSON Lines atomically and return how many were written."""
+    count = 0
+    with atomic_open(path) as handle:
+        for thread in threads:
+            handle.write(json.dumps(thread.to_dict(), ensure_ascii=False) + "\n")
+            count += 1
+    return count
