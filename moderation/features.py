@@ -1,0 +1,110 @@
+"""Text to features: word and character TF-IDF, shared by every task."""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+__all__ = ["TextFeatures"]
+
+
+def _check_texts(raw_documents) -> list[str]:
+    if isinstance(raw_documents, str):
+        raise ValueError("Iterable over raw text documents expected, string object received.")
+    return ["" if t is None else str(t) for t in raw_documents]
+
+
+class TextFeatures(TransformerMixin, BaseEstimator):
+    """Word n-gram and character n-gram TF-IDF, stacked side by side.
+
+    Parameters
+    ----------
+    word_ngram_range : tuple of int
+        Smallest and largest word n-gram.
+    char_ngram_range : tuple of int or None
+        Smallest and largest character n-gram (within word boundaries); ``None`` turns
+        character features off, which is several times faster.
+    min_df : int or float
+        Ignore n-grams seen in fewer documents than this.
+    max_features : int or None
+        Keep at most this many n-grams per vectorizer, the most frequent.
+    sublinear_tf : bool
+        Use ``1 + log(tf)``; long comments then don't drown short ones.
+
+    Attributes
+    ----------
+    word_ : TfidfVectorizer
+    char_ : TfidfVectorizer or None
+    n_features_out_ : int
+
+    Examples
+    --------
+    >>> features = TextFeatures(min_df=1).fit(["you are kind", "you are rude"])
+    >>> features.transform(["kind words"]).shape[0]
+    1
+    >>> features.feature_names_out()[:2].tolist()
+    ['w:are', 'w:are kind']
+    """
+
+    def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), min_df=2, max_features=None,
+                 sublinear_tf=True):
+        self.word_ngram_range = word_ngram_range
+        self.char_ngram_range = char_ngram_range
+        self.min_df = min_df
+        self.max_features = max_features
+        self.sublinear_tf = sublinear_tf
+
+    def _vectorizers(self, n_docs: int):
+        # A min_df above the corpus size would leave no vocabulary; small label sets must still train.
+        min_df = self.min_df if (isinstance(self.min_df, float) or self.min_df <= max(1, n_docs // 2)) else 1
+        word = TfidfVectorizer(ngram_range=tuple(self.word_ngram_range), min_df=min_df, lowercase=True,
+                               sublinear_tf=self.sublinear_tf, max_features=self.max_features,
+                               token_pattern=r"(?u)\b\w+\b|[!?]", dtype=np.float32)
+        char = None
+        if self.char_ngram_range:
+            char = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngram_range), min_df=min_df,
+                                   lowercase=True, sublinear_tf=self.sublinear_tf, max_features=self.max_features,
+                                   dtype=np.float32)
+        return word, char
+
+    def fit(self, X, y=None):
+        """Learn the vocabularies and idf weights from raw texts."""
+        self.fit_transform(X)
+        return self
+
+    def fit_transform(self, X, y=None):
+        """Fit and return the feature matrix in one pass over the texts."""
+        texts = _check_texts(X)
+        if not texts:
+            raise ValueError("cannot fit text features on zero documents")
+        self.word_, self.char_ = self._vectorizers(len(texts))
+        parts = [self.word_.fit_transform(texts)]
+        if self.char_ is not None:
+            parts.append(self.char_.fit_transform(texts))
+        matrix = sp.hstack(parts, format="csr") if len(parts) > 1 else parts[0].tocsr()
+        self.n_features_out_ = matrix.shape[1]
+        return matrix
+
+    def transform(self, X):
+        """Return the sparse TF-IDF matrix for raw texts."""
+        check_is_fitted(self, "word_")
+        texts = _check_texts(X)
+        parts = [self.word_.transform(texts)]
+        if self.char_ is not None:
+            parts.append(self.char_.transform(texts))
+        return sp.hstack(parts, format="csr") if len(parts) > 1 else parts[0].tocsr()
+
+    def feature_names_out(self) -> np.ndarray:
+        """Names of the columns: ``w:`` word n-grams, then ``c:`` character n-grams."""
+        check_is_fitted(self, "word_")
+        names = ["w:" + n for n in self.word_.get_feature_names_out()]
+        if self.char_ is not None:
+            names += ["c:" + n for n in self.char_.get_feature_names_out()]
+        return np.asarray(names, dtype=object)
+
+    def get_feature_names_out(self, input_features=None):
+        """Alias of :meth:`feature_names_out` for scikit-learn's API."""
+        return self.feature_names_out()

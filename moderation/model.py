@@ -1,0 +1,301 @@
+"""The classifier: one shared feature stage and a logistic-regression head per task."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from .features import TextFeatures
+from .labels.schema import DEFAULT_SCHEMA
+
+__all__ = ["TargetedLogisticRegression", "CommentModel", "Prediction", "target_key"]
+
+
+def target_key(target: str | None) -> str:
+    """Normalise a stance target so that spelling variants of one target match."""
+    return re.sub(r"\s+", " ", (target or "").strip().lower())
+
+
+class TargetedLogisticRegression(ClassifierMixin, BaseEstimator):
+    """Logistic regression with one head per known target and a joint head for the rest.
+
+    Stance is relative to a target: "this will save lives" is favor toward one claim and
+    against another. Targets with at least ``min_target_samples`` labels (and every class
+    seen at least twice) get their own head; every row also trains the joint head, used for
+    targets that are unknown or too small.
+
+    Parameters
+    ----------
+    C : float
+        Inverse regularisation strength of every head.
+    class_weight : {"balanced", None}
+        Passed to each head.
+    min_target_samples : int
+        Labels a target needs for its own head; 0 disables per-target heads.
+    max_iter : int
+        Solver iterations.
+
+    Attributes
+    ----------
+    classes_ : ndarray
+    joint_ : LogisticRegression
+    heads_ : dict of str to LogisticRegression
+        Keyed by :func:`target_key`.
+    """
+
+    def __init__(self, C=1.0, class_weight="balanced", min_target_samples=150, max_iter=2000):
+        self.C = C
+        self.class_weight = class_weight
+        self.min_target_samples = min_target_samples
+        self.max_iter = max_iter
+
+    def _new_head(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+
+    def fit(self, X, y, target=None):
+        """Fit the joint head on all rows and a head per target that has enough rows.
+
+        Parameters
+        ----------
+        X : sparse matrix of shape (n_samples, n_features)
+        y : array-like of str
+        target : array-like of str, optional
+            Each row's target; without it only the joint head is fitted.
+        """
+        y = np.asarray(y, dtype=object)
+        if len(np.unique(y)) < 2:
+            raise ValueError("stance labels hold a single class; at least two are needed to train")
+        self.classes_ = np.unique(y)
+        self.joint_ = self._new_head().fit(X, y)
+        self.heads_ = {}
+        if target is not None and self.min_target_samples:
+            keys = np.asarray([target_key(t) for t in target], dtype=object)
+            for key in np.unique(keys):
+                rows = np.flatnonzero(keys == key)
+                labels, counts = np.unique(y[rows], return_counts=True)
+                if len(rows) >= self.min_target_samples and len(labels) == len(self.classes_) and counts.min() >= 2:
+                    self.heads_[key] = self._new_head().fit(X[rows], y[rows])
+        return self
+
+    def predict_proba(self, X, target=None):
+        """Class probabilities, columns in :attr:`classes_` order, from each row's head."""
+        check_is_fitted(self, "joint_")
+        proba = self.joint_.predict_proba(X)
+        if target is not None and self.heads_:
+            keys = np.asarray([target_key(t) for t in target], dtype=object)
+            for key, head in self.heads_.items():
+                rows = np.flatnonzero(keys == key)
+                if len(rows):
+                    proba[rows] = head.predict_proba(X[rows])
+        return proba
+
+    def predict(self, X, target=None):
+        """Most probable class per row."""
+        return self.classes_[np.argmax(self.predict_proba(X, target), axis=1)]
+
+    def head_for(self, target: str | None) -> LogisticRegression:
+        """The head that scores ``target`` (its own, or the joint one)."""
+        check_is_fitted(self, "joint_")
+        return self.heads_.get(target_key(target), self.joint_)
+
+
+@dataclass
+class Prediction:
+    """What :meth:`CommentModel.predict` returns: labels and probabilities per task."""
+
+    labels: dict
+    proba: dict
+    classes: dict
+
+
+class CommentModel(BaseEstimator):
+    """Stance and civility from one shared :class:`TextFeatures` stage.
+
+    Parameters
+    ----------
+    features : TextFeatures
+        The (unfitted) feature stage; cloned on fit.
+    stance_head : TargetedLogisticRegression
+    civility_head : LogisticRegression
+    schema : LabelSchema
+
+    Attributes
+    ----------
+    features_ : TextFeatures
+    heads_ : dict of str to estimator
+        Fitted heads for the tasks that had labels.
+    targets_ : list of str
+        Stance targets seen in training, as written.
+    """
+
+    def __init__(self, features=None, stance_head=None, civility_head=None, schema=None):
+        self.features = features
+        self.stance_head = stance_head
+        self.civility_head = civility_head
+        self.schema = schema
+
+    @property
+    def tasks(self) -> list[str]:
+        check_is_fitted(self, "heads_")
+        return list(self.heads_)
+
+    def fit(self, texts, labels: dict, targets=None):
+        """Fit features on every text and each task's head on the rows labelled for it.
+
+        Parameters
+        ----------
+        texts : sequence of str
+        labels : dict of str to sequence of str
+            Task -> one label per text, ``""`` where the text is not labelled for the task.
+        targets : sequence of str, optional
+            Stance target per text.
+        """
+        schema = self.schema or DEFAULT_SCHEMA
+        texts = list(texts)
+        self.features_ = clone(self.features if self.features is not None else TextFeatures())
+        X = self.features_.fit_transform(texts)
+        self.heads_ = {}
+        self.targets_ = []
+        self.target_index_ = None
+        for task, y in labels.items():
+            schema.classes(task)
+            y = np.asarray(y, dtype=object)
+            rows = np.flatnonzero(y != "")
+            if len(rows) == 0:
+                continue
+            if task == "stance":
+                head = clone(self.stance_head if self.stance_head is not None else TargetedLogisticRegression())
+                t = None if targets is None else np.asarray(targets, dtype=object)[rows]
+                head.fit(X[rows], y[rows], target=t)
+                if t is not None:
+                    self._index_targets(np.asarray(texts, dtype=object)[rows], t)
+            else:
+                base = self.civility_head if task == "civility" else None
+                head = clone(base if base is not None else LogisticRegression(class_weight="balanced", max_iter=2000))
+                if len(np.unique(y[rows])) < 2:
+                    raise ValueError(f"{task} labels hold a single class; at least two are needed to train")
+                head.fit(X[rows], y[rows])
+            self.heads_[task] = head
+        if not self.heads_:
+            raise ValueError("no task has any label; fill the stance or civility column")
+        return self
+
+    def _index_targets(self, texts, targets) -> None:
+        # Each known target is described by its own words plus the comments labelled for it,
+        # so that an article can be matched to the nearest target by word overlap.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        profiles: dict[str, list[str]] = {}
+        names: dict[str, str] = {}
+        for text, target in zip(texts, targets):
+            key = target_key(target)
+            if key:
+                names.setdefault(key, str(target).strip())
+                profiles.setdefault(key, [str(target)] * 3).append(str(text))
+        self.targets_ = [names[k] for k in sorted(names)]
+        if not self.targets_:
+            self.target_index_ = None
+            return
+        self.target_index_ = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+        self.target_matrix_ = self.target_index_.fit_transform([" ".join(profiles[k]) for k in sorted(names)])
+
+    def nearest_target(self, text: str, min_similarity: float = 0.05) -> tuple[str | None, float]:
+        """The known stance target whose training comments are most like ``text`` (an article).
+
+        Returns
+        -------
+        (str or None, float)
+            The target as written in the labels, and the cosine similarity; ``None`` when no
+            target reaches ``min_similarity``.
+        """
+        check_is_fitted(self, "heads_")
+        if getattr(self, "target_index_", None) is None or not text.strip():
+            return None, 0.0
+        sims = (self.target_matrix_ @ self.target_index_.transform([text]).T).toarray().ravel()
+        best = int(np.argmax(sims))
+        if sims[best] < min_similarity:
+            return None, float(sims[best])
+        return self.targets_[best], float(sims[best])
+
+    def transform(self, texts):
+        """The shared feature matrix for ``texts``."""
+        check_is_fitted(self, "features_")
+        return self.features_.transform(list(texts))
+
+    def predict_from_features(self, X, targets=None) -> Prediction:
+        """Labels and probabilities per task for an already computed feature matrix."""
+        check_is_fitted(self, "heads_")
+        labels, proba, classes = {}, {}, {}
+        for task, head in self.heads_.items():
+            p = head.predict_proba(X, target=targets) if task == "stance" else head.predict_proba(X)
+            proba[task] = p
+            classes[task] = [str(c) for c in head.classes_]
+            labels[task] = np.asarray(head.classes_, dtype=object)[np.argmax(p, axis=1)]
+        return Prediction(labels=labels, proba=proba, classes=classes)
+
+    def predict(self, texts, targets=None) -> Prediction:
+        """Labels and probabilities per task for raw texts.
+
+        Examples
+        --------
+        >>> model = CommentModel(features=TextFeatures(min_df=1, char_ngram_range=None))
+        >>> model = model.fit(["great idea", "you idiot", "good plan", "shut up idiot"],
+        ...                   {"civility": ["civil", "uncivil", "civil", "uncivil"]})
+        >>> model.predict(["idiot"]).labels["civility"].tolist()
+        ['uncivil']
+        """
+        return self.predict_from_features(self.transform(texts), targets)
+
+    def explain(self, text: str, task: str = "civility", target: str | None = None, top: int = 5,
+                label: str | None = None) -> list[tuple[str, float]]:
+        """The n-grams of ``text`` that pushed hardest toward ``label`` (default: the task's positive class).
+
+        Returns
+        -------
+        list of (str, float)
+            Feature name without its ``w:``/``c:`` prefix, and its contribution (tf-idf value
+            times coefficient), strongest first; only positive contributions.
+        """
+        check_is_fitted(self, "heads_")
+        head = self.heads_[task]
+        if isinstance(head, TargetedLogisticRegression):
+            head = head.head_for(target)
+        classes = [str(c) for c in head.classes_]
+        schema = self.schema or DEFAULT_SCHEMA
+        label = label or schema.positive.get(task) or classes[-1]
+        row = self.features_.transform([text]).tocsr()
+        coef = head.coef_
+        if coef.shape[0] == 1:  # binary: one row, positive toward classes_[1]
+            weights = coef[0] if label == classes[1] else -coef[0]
+        else:
+            weights = coef[classes.index(label)]
+        contrib = row.data * weights[row.indices]
+        order = np.argsort(-contrib)
+        names = self._names()
+        out = []
+        for i in order[: top * 3]:
+            if contrib[i] <= 0:
+                break
+            name = names[row.indices[i]]
+            out.append((name[2:], float(contrib[i])))
+            if len(out) == top:
+                break
+        return out
+
+    def _names(self):
+        # Feature names are costly to build; keep them once per loaded model.
+        cached = getattr(self, "_names_cache", None)
+        if cached is None:
+            cached = self.features_.feature_names_out()
+            self._names_cache = cached
+        return cached
+
+    def classes(self, task: str) -> list[str]:
+        """Classes of a fitted task head."""
+        return [str(c) for c in self.heads_[task].classes_]
+
