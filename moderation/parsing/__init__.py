@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..errors import InputError
 from ..threads import Thread, iter_threads_jsonl
-from ._decode import decode_bytes, looks_binary
+from ._decode import binary_kind, clean_text, decode_bytes
 
-__all__ = ["FORMATS", "detect_format", "parse_bytes", "parse_file", "parse_string"]
+__all__ = ["FORMATS", "MAX_BYTES", "detect_format", "parse_bytes", "parse_file", "parse_string"]
 
 #: Formats ``parse`` understands; ``auto`` detects one from the content.
 FORMATS = ("auto", "text", "html", "wxr", "disqus", "isso-json", "jsonl")
@@ -18,7 +20,16 @@ FORMATS = ("auto", "text", "html", "wxr", "disqus", "isso-json", "jsonl")
 #: Refuse pages larger than this; a saved page is rarely over a few MB.
 MAX_BYTES = 64 * 1024 * 1024
 
-_HTML_START = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html|<head|<body|<meta|<title|<div|<p[\s>])", re.I | re.S)
+#: Elements that can open an HTML page or fragment (after any doctype and comments).
+_HTML_TAGS = frozenset(
+    "html head body meta title link base script style noscript div p span a b i em strong img br hr "
+    "header footer nav main article section aside table form ul ol dl h1 h2 h3 h4 h5 h6 iframe center "
+    "font blockquote pre figure template svg".split()
+)
+_FIRST_TAG = re.compile(r"<([A-Za-z][\w.:-]*)")
+_JSON_START = re.compile(r'(?:\[\s*)?\{\s*"')
+_PAGE_ROOT = re.compile(r"<(?:html|body)[\s>]", re.I)
+_SHAPES = "a saved page (.html or .txt), a WordPress (WXR) or Disqus XML export, isso JSON, or thread JSON Lines"
 
 
 def detect_format(text: str, name: str = "") -> str:
@@ -35,30 +46,41 @@ def detect_format(text: str, name: str = "") -> str:
     -------
     str
         One of :data:`FORMATS` other than ``"auto"``.
+
+    Examples
+    --------
+    >>> detect_format('<?xml version="1.0"?><disqus xmlns="http://disqus.com"></disqus>')
+    'disqus'
+    >>> detect_format("[Updated] Council votes on the bridge\\n\\nThe council voted...")
+    'text'
     """
     head = text[:5000].lstrip("\ufeff \t\r\n")
-    if head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<disqus"):
-        if "<disqus" in head or "disqus.com" in head[:2000]:
+    root = _root_tag(head)
+    if root is not None:
+        local = root.rsplit(":", 1)[-1]
+        if local == "disqus":
             return "disqus"
-        if "wordpress.org/export" in head or "<wp:" in text[:200_000] or "<rss" in head:
+        if local == "rss":
             return "wxr"
-    if head.startswith("{"):
-        first = head.splitlines()[0]
-        try:
-            record = json.loads(first)
-            if isinstance(record, dict) and str(record.get("schema", "")).startswith("moderation.thread/"):
-                return "jsonl"
-        except ValueError:
-            pass
-    if head.startswith(("{", "[")):
+        if local in _HTML_TAGS:
+            return "html"
+    if _JSON_START.match(head):
+        if head.startswith("{") and _is_thread_record(text.lstrip("\ufeff \t\r\n").partition("\n")[0]):
+            return "jsonl"
         return "isso-json"
-    if _HTML_START.match(head) or (name.lower().endswith((".html", ".htm")) and "<" in head):
+    lower_name = str(name).lower()
+    if _PAGE_ROOT.search(head) or (lower_name.endswith((".html", ".htm", ".xhtml")) and "<" in head):
         return "html"
+    if lower_name.endswith(".jsonl") and head.startswith("{"):
+        return "jsonl"
     return "text"
 
 
 def parse_string(text: str, source: str = "<string>", format: str = "auto") -> list[Thread]:
     """Parse an already decoded document.
+
+    Control characters that no page shows (NUL, escape...) are removed first; line breaks stay,
+    so line numbers still match the file.
 
     Parameters
     ----------
@@ -72,7 +94,12 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
     Returns
     -------
     list of Thread
-        One thread for a page; one per article for exports.
+        One thread for a page; one per article with comments for exports.
+
+    Raises
+    ------
+    InputError
+        If the document is empty, of an unknown kind, or malformed for its format.
 
     Examples
     --------
@@ -80,10 +107,20 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
     >>> threads[0].title
     'A title'
     """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_string needs str, not {type(text).__name__}; use parse_bytes for bytes")
     if format not in FORMATS:
         raise InputError(source, f"unknown format {format!r}", fix="use one of " + ", ".join(FORMATS))
+    text = clean_text(text).removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(source, "is empty", fix=f"give {_SHAPES}")
     if format == "auto":
         format = detect_format(text, source)
+        if format in ("text", "html"):
+            foreign = _foreign_xml_root(text)
+            if foreign:
+                raise InputError(source, f"is an XML document with root <{foreign}>, which is not a page or a known export",
+                                 fix=f"give {_SHAPES}, or choose the format 'text' to read it as plain text")
     if format == "text":
         from .text import parse_text_page
 
@@ -104,34 +141,58 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
         from .exports import parse_isso_json
 
         return parse_isso_json(text, source=source)
-    # jsonl
-    import io
-
-    threads = []
-    for number, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip():
-            continue
-        try:
-            threads.append(Thread.from_dict(json.loads(line)))
-        except (ValueError, TypeError, AttributeError) as exc:
-            raise InputError(source, f"not a thread record: {exc}", line=number) from None
-    return threads
+    return _parse_jsonl(text, source)
 
 
 def parse_bytes(data: bytes, source: str = "<bytes>", format: str = "auto") -> list[Thread]:
-    """Decode ``data`` (any encoding) and parse it; see :func:`parse_string`."""
-    if not data.strip():
-        raise InputError(source, "is empty", fix="give a saved page or an export file")
+    """Decode ``data`` (any encoding) and parse it; see :func:`parse_string`.
+
+    Parameters
+    ----------
+    data : bytes
+        The file content.
+    source : str
+        Name recorded in each thread's ``source`` and used in error messages.
+    format : str
+        One of :data:`FORMATS`.
+
+    Returns
+    -------
+    list of Thread
+
+    Raises
+    ------
+    InputError
+        If ``data`` is empty, binary, over :data:`MAX_BYTES`, or malformed for its format.
+    """
+    if isinstance(data, str):
+        raise TypeError("parse_bytes needs bytes; use parse_string for text")
+    data = bytes(data)
     if len(data) > MAX_BYTES:
-        raise InputError(source, f"is {len(data) // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit",
+        raise InputError(source, f"is over the {MAX_BYTES // 2**20} MB limit",
                          fix="split the export, or pass pages one by one")
-    if looks_binary(data):
-        raise InputError(source, "is binary data, not a page or export", fix="give an .html, .txt, .xml or .jsonl file")
+    if not data or data.isspace():
+        raise InputError(source, "is empty", fix=f"give {_SHAPES}")
+    kind = binary_kind(data)
+    if kind is not None:
+        fix = "decompress it first" if "compressed" in kind or "archive" in kind else f"give {_SHAPES}"
+        raise InputError(source, f"is {kind}, not a page or export", fix=fix)
     return parse_string(decode_bytes(data), source=source, format=format)
 
 
 def parse_file(path: str | Path, format: str = "auto") -> list[Thread]:
     """Read and parse one file (``"-"`` reads standard input).
+
+    Parameters
+    ----------
+    path : str or Path
+        The file; ``.jsonl`` files are read as thread JSON Lines one record at a time.
+    format : str
+        One of :data:`FORMATS`.
+
+    Returns
+    -------
+    list of Thread
 
     Raises
     ------
@@ -141,16 +202,98 @@ def parse_file(path: str | Path, format: str = "auto") -> list[Thread]:
     if str(path) == "-":
         import sys
 
-        return parse_bytes(sys.stdin.buffer.read(), source="<stdin>", format=format)
+        return parse_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), source="<stdin>", format=format)
     path = Path(path)
-    if format == "jsonl" or (format == "auto" and path.suffix == ".jsonl"):
-        return list(iter_threads_jsonl(path))
+    if format == "jsonl" or (format == "auto" and path.suffix.lower() == ".jsonl"):
+        try:
+            return list(iter_threads_jsonl(path))
+        except (AttributeError, RecursionError, TypeError) as exc:
+            raise InputError(path, f"holds a record that is not a thread ({type(exc).__name__})",
+                             fix="each line must be one JSON object written by 'moderation parse'") from None
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+                raise InputError(path, f"is {info.st_size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit",
+                                 fix="split the export, or pass pages one by one")
+            data = handle.read(MAX_BYTES + 1)  # bounded, so /dev/zero or an endless pipe cannot exhaust memory
     except FileNotFoundError:
         raise InputError(path, "no such file", fix="check the path") from None
     except IsADirectoryError:
         raise InputError(path, "is a directory", fix="give the files inside it, or use 'score' which walks directories") from None
     except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror})") from None
+        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise InputError(path, f"is not a usable path ({exc})") from None
     return parse_bytes(data, source=str(path), format=format)
+
+
+def _root_tag(head: str) -> str | None:
+    """Name of the first element after any XML declaration, processing instructions, comments, doctype."""
+    position = 0
+    while True:
+        while position < len(head) and head[position].isspace():
+            position += 1
+        if head.startswith("<?", position):
+            end = head.find("?>", position + 2)
+            if end < 0:
+                return None
+            position = end + 2
+        elif head.startswith("<!--", position):
+            end = head.find("-->", position + 4)
+            if end < 0:
+                return None
+            position = end + 3
+        elif head[position:position + 9].lower() == "<!doctype":
+            if head[position + 9:position + 14].strip().lower().startswith("html"):
+                return "html"
+            end = head.find(">", position)
+            if end < 0:
+                return None
+            position = end + 1
+        else:
+            break
+    match = _FIRST_TAG.match(head, position)
+    return match.group(1).lower() if match else None
+
+
+def _foreign_xml_root(text: str) -> str | None:
+    """Root element of an XML document (one with an XML declaration) that no parser here reads."""
+    head = text[:5000].lstrip("\ufeff \t\r\n")
+    if not head.startswith("<?xml"):
+        return None
+    root = _root_tag(head)
+    if root is None or root.rsplit(":", 1)[-1] in _HTML_TAGS:
+        return None
+    return root
+
+
+def _is_thread_record(line: str) -> bool:
+    """True when a line is a JSON object written by ``moderation parse`` (a thread record)."""
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    if not isinstance(record, dict):
+        return False
+    if str(record.get("schema", "")).startswith("moderation.thread/"):
+        return True
+    return "source" in record and ("comments" in record or "article" in record)
+
+
+def _parse_jsonl(text: str, source: str) -> list[Thread]:
+    threads = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("record is not a JSON object")
+            threads.append(Thread.from_dict(record))
+        except RecursionError:
+            raise InputError(source, "not a thread record: JSON nested too deeply", line=number) from None
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise InputError(source, f"not a thread record: {exc}", line=number,
+                             fix="each line must be one JSON object written by 'moderation parse'") from None
+    return threads
