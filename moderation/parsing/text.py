@@ -1,0 +1,978 @@
+"""Parse plain-text pages copied from a browser into an article and its reader comments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from ..errors import InputError
+from ..threads import Comment, Thread
+
+__all__ = [
+    "COMMENT_WORDS",
+    "CONTROL_WORDS",
+    "FORM_PHRASES",
+    "MONTHS",
+    "parse_text_page",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Marker words. Everything language-specific lives here so that a new language is a data change.
+# ---------------------------------------------------------------------------------------------
+
+#: Words that name a comment section in a header ("12 Comments", "Kommentare (3)", ...).
+COMMENT_WORDS = (
+    "comments", "comment", "responses", "response", "replies", "thoughts", "reactions",
+    "kommentare", "kommentar", "leserkommentare", "antworten", "gedanken", "reaktionen", "meinungen",
+    "commentaires", "commentaire", "réactions", "commenti", "commento", "comentarios", "comentario",
+    "reacties", "reactie", "komentarze", "kommentarer",
+)
+
+#: Header phrases that name a comment section without a count.
+HEADER_PHRASES = (
+    "comments", "reader comments", "readers' comments", "user comments", "discussion", "responses",
+    "what readers say", "kommentare", "leserkommentare", "diskussion", "vos réactions",
+    "commentaires", "réactions", "commenti", "comentarios", "reacties",
+)
+
+#: Header prefixes that name a comment section and may be followed by a title ("One thought on ...").
+HEADER_PREFIXES = (
+    "one comment", "one thought on", "one response to", "one reply to", "ein kommentar",
+    "ein gedanke zu", "eine antwort zu", "un commentaire", "un comentario",
+)
+
+#: Lines that mention comments but do not open a comment section.
+NOT_HEADER_PHRASES = (
+    "recent comments", "latest comments", "most commented", "top comments", "comments feed",
+    "comments rss", "rss", "atom", "comments are closed", "no comments", "0 comments", "policy",
+    "neueste kommentare", "letzte kommentare", "keine kommentare", "derniers commentaires",
+    "jump to comments", "add comment", "add a comment", "open for comments", "show comments",
+    "view comments", "read comments", "comments off", "kommentare deaktiviert",
+)
+
+#: Phrases of comment forms and the notes around them; a line containing one is boilerplate
+#: and, once comments have started, ends the comment section.
+FORM_PHRASES = (
+    "leave a reply", "leave a comment", "leave a response", "leave your comment", "leave comment",
+    "post a comment", "post comment", "add a comment", "add comment", "write a comment",
+    "submit comment", "submit a comment", "your email address will not be published",
+    "your email will not be published", "email will not be published", "will not be published",
+    "required fields are marked", "notify me of follow-up comments", "notify me of new",
+    "save my name, email", "you must be logged in", "comments are closed", "cancel reply",
+    "click here to cancel reply", "comments are moderated", "your comment", "comment policy",
+    "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "kommentar abschicken",
+    "hinterlasse einen kommentar", "hinterlasse eine antwort", "e-mail-adresse wird nicht veröffentlicht",
+    "erforderliche felder", "pflichtfelder", "antworten abbrechen", "benachrichtige mich",
+    "ihr kommentar", "dein kommentar", "laisser un commentaire", "votre adresse e-mail ne sera pas publiée",
+    "les champs obligatoires", "annuler la réponse", "lascia un commento", "deja un comentario",
+)
+
+#: Short lines that are comment-form fields.
+FORM_FIELDS = (
+    "name", "name *", "name*", "name (required)", "email", "email *", "e-mail", "e-mail *", "mail",
+    "website", "url", "comment", "comment *", "message", "submit", "post", "send", "preview",
+    "kommentar", "webseite", "absenden", "nom", "site web", "commentaire", "envoyer",
+)
+
+#: Words of per-comment controls ("Reply", "Report abuse", "Daumen hoch"); a short line made only
+#: of these (and numbers or punctuation) is a control line.
+CONTROL_WORDS = (
+    "reply", "replies", "report", "abuse", "permalink", "link", "like", "likes", "unlike", "quote",
+    "flag", "share", "edit", "delete", "rate", "up", "down", "vote", "votes", "actions", "to", "this",
+    "comment", "parent", "as", "inappropriate", "loading", "thumbs", "point", "points", "hide",
+    "show", "collapse", "expand", "respond", "#", "via", "mobile", "top", "helpful", "yes", "no",
+    "antworten", "antwort", "melden", "zitieren", "daumen", "hoch", "runter", "permanenter",
+    "aufklappen", "zuklappen", "gefällt", "mir", "répondre", "signaler", "rispondi", "responder",
+    "beantwoorden", "reageren", "odpowiedz", "replydelete", "delete",
+)
+
+#: Verbs that follow a commenter's name ("Anna says:", "Bob said...", "Carla schreibt:").
+SAYS_WORDS = (
+    "says", "said", "wrote", "writes", "sagt", "sagte", "schreibt", "schrieb", "meint", "dit",
+    "a dit", "a écrit", "écrit", "scrive", "ha scritto", "dice", "escribió", "schreef", "zegt",
+)
+
+#: Words that introduce an author ("Posted by", "von") in bylines and comment meta lines.
+BY_WORDS = ("posted by", "written by", "submitted by", "comment by", "by", "von", "par", "di", "por", "door")
+
+#: Short lines of site chrome and sharing widgets.
+CHROME_WORDS = (
+    "tweet", "share", "share this", "facebook", "twitter", "email", "print", "pinterest", "linkedin",
+    "reddit", "whatsapp", "instagram", "youtube", "rss", "home", "menu", "search", "close", "login",
+    "log in", "sign in", "sign up", "register", "subscribe", "more", "more...", "next", "previous",
+    "older post", "newer post", "back to top", "top", "skip to content", "source", "related",
+    "related posts", "tags", "categories", "archives", "like this:", "loading...", "teilen",
+    "drucken", "suche", "startseite", "weiterlesen", "read more", "continue reading", "advertisement",
+    "anzeige", "werbung", "partager", "imprimer", "accueil", "newest", "oldest", "sort by",
+    "filter by:", "display:", "expanded", "collapsed", "sort", "best", "popular",
+)
+
+#: Lines inside a comment section that are notes about it, not comments.
+SECTION_NOTES = (
+    "you can follow this conversation", "you can follow any responses", "trackback", "pingback",
+    "subscribe to comments", "comment feed", "sort the responses", "sort by", "show more comments",
+    "load more comments", "view more comments", "older comments", "newer comments",
+    "previous comments", "next comments", "the following comments are owned", "this is only a preview",
+    "your comment has", "your comment could not", "comments for this thread are now closed",
+    "weitere kommentare", "ältere kommentare", "neuere kommentare", "feed for this entry",
+    "comments feed", "rss feed for comments",
+)
+
+#: Month names (and common abbreviations) in the languages seen on pages, mapped to numbers.
+MONTHS = {
+    **{m: i for i, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"), start=1)},
+    **{m: i for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)},
+    "sept": 9,
+    **{m: i for i, m in enumerate(
+        ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+         "oktober", "november", "dezember"), start=1)},
+    "jänner": 1, "mrz": 3, "okt": 10, "dez": 12, "maerz": 3,
+    **{m: i for i, m in enumerate(
+        ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+         "octobre", "novembre", "décembre"), start=1)},
+    **{m: i for i, m in enumerate(
+        ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+         "octubre", "noviembre", "diciembre"), start=1)},
+    **{m: i for i, m in enumerate(
+        ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+         "ottobre", "novembre", "dicembre"), start=1)},
+}
+
+#: Relative-time words ("3 hours ago", "vor 2 Tagen").
+RELATIVE_TIME_WORDS = (
+    "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "day", "days", "week",
+    "weeks", "month", "months", "year", "years", "sekunden", "minuten", "stunde", "stunden", "tag",
+    "tagen", "woche", "wochen", "monat", "monaten", "jahr", "jahren", "heure", "heures", "jours",
+)
+
+#: Time-zone abbreviations seen next to dates, as UTC offsets in hours.
+TIMEZONES = {
+    "utc": 0, "gmt": 0, "z": 0, "cet": 1, "cest": 2, "mez": 1, "mesz": 2, "bst": 1, "eet": 2,
+    "eest": 3, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8,
+    "pdt": -7, "ist": 5.5, "jst": 9, "kst": 9, "aest": 10, "aedt": 11,
+}
+
+# ---------------------------------------------------------------------------------------------
+# Line kinds and patterns.
+# ---------------------------------------------------------------------------------------------
+
+#: Lines longer than this are never treated as headers, dates or control lines (keeps regexes cheap).
+_SHORT = 200
+
+_KIND_TEXT = "text"
+_KIND_HEADER = "header"
+_KIND_FORM = "form"
+_KIND_CONTROL = "control"
+_KIND_META = "meta"
+_KIND_NOTE = "note"
+
+_ROLE_ORDER = ("title", "article", "comment", "metadata", "boilerplate")
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_BULLETS = " \t\u00a0•·*-–—»«›‹|:>()[]{}⊕+"
+_NUMBER = r"\d{1,3}(?:[.,\s]\d{3})*|\d+"
+_HEADER_ADJ = r"(?:reader|readers'?|user|public|leser|your|all|the|latest|new|neue|alle)"
+_HEADER_LEAD = re.compile(r"^(?:there (?:are|is)|es gibt|il y a|show|view|read)\s+")
+_COUNT_FIRST = re.compile(
+    r"^(?P<n>" + _NUMBER + r"|one|ein|eine|einen|un|une|uno)\s*(?P<adj>" + _HEADER_ADJ + r"\s+)?"
+    r"(?P<word>[^\W\d_]+)(?P<rest>.*)$",
+    re.UNICODE,
+)
+_WORD_FIRST = re.compile(
+    r"^(?P<adj>" + _HEADER_ADJ + r"\s+)?(?P<word>[^\W\d_]+)\s*[(\[:]?\s*(?P<n>\d+)?\s*[)\]]?(?P<rest>.*)$",
+    re.UNICODE,
+)
+_HEADER_REST = re.compile(
+    r"^(?:on|to|zu|about|so far|in|sur|su|op|for|auf|read|add|leave|und|and|»|“|\"|„|«|…|{|\(|so far)",
+    re.IGNORECASE,
+)
+_LEADING_NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$")
+_SAYS_RE = re.compile(
+    r"^(?P<who>.{1,80}?)[\s,]+(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\b\s*(?P<tail>.{0,80})$",
+    re.IGNORECASE,
+)
+_POSTED_BY_ALONE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by\s*:?$", re.IGNORECASE)
+_SAYS_ALONE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*[:.…,]*$", re.IGNORECASE)
+_BY_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in BY_WORDS) + r")\s*:?\s+(?P<who>.{1,80}?)\s*"
+    r"(?:\||,|\bon\b|\bat\b|\bam\b|\bum\b|\ble\b|\bin\b|—|–|-|$)",
+    re.IGNORECASE,
+)
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE_PATTERNS = (
+    # 2024-11-04, 2024/11/04
+    re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
+    # 04.11.2024, 4/11/2024, 11/04/24
+    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)?\d\d)\b"),
+    # November 4, 2024 / Nov 4th 2024
+    re.compile(r"(?:\b|(?<=[a-z]))(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+               re.IGNORECASE),
+    # 4. November 2024 / 4 Nov 2024 / 4th November, 2024
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
+               re.IGNORECASE),
+)
+_TIME_RE = re.compile(
+    r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d\d)(?::(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Za-z]{1,5})\)?)?"
+    r"(?=$|[^\w])",
+    re.IGNORECASE,
+)
+_RELATIVE_RE = re.compile(
+    r"\b(?:\d+|an?|one|einer?|einem)\s+(?:" + "|".join(RELATIVE_TIME_WORDS) + r")\b(?:\s+ago)?|\bvor\s+\d+\s+\w+|"
+    r"\bil y a\b|\byesterday\b|\bgestern\b|\btoday\b|\bheute\b",
+    re.IGNORECASE,
+)
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_HASHTAG_LINE = re.compile(r"^(?:\s*#[^\s#]+)+\s*$")
+_TERMINAL = tuple(".!?…:;\"'”’»)")
+
+
+def _norm(line: str) -> str:
+    """Lower-case a line and strip bullets, brackets and surrounding punctuation."""
+    return " ".join(line.strip(_BULLETS + ".,!?…").lower().split())
+
+
+def _words(line: str) -> list[str]:
+    return _WORD_RE.findall(line)
+
+
+# ---------------------------------------------------------------------------------------------
+# Classifying single lines.
+# ---------------------------------------------------------------------------------------------
+
+
+def _header_count(line: str) -> tuple[bool, int | None]:
+    """Return (is_header, claimed count) for a comment-section header line.
+
+    A count of 0 ("0 Comments", "No comments") gives ``(False, 0)``.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > _SHORT:
+        return False, None
+    low = _norm(stripped)
+    if not low or any(low == p or low.startswith(p) for p in NOT_HEADER_PHRASES):
+        return (False, 0) if low.startswith(("no comments", "0 comments", "keine kommentare")) else (False, None)
+    if low in HEADER_PHRASES:
+        return True, None
+    if any(low.startswith(p) for p in HEADER_PREFIXES):
+        return True, 1
+    low = _HEADER_LEAD.sub("", low)
+    match = _COUNT_FIRST.match(low) or _WORD_FIRST.match(low)
+    if not match or match.group("word") not in COMMENT_WORDS:
+        return False, None
+    number = match.group("n")
+    if number is None:
+        count = None
+    elif number.isalpha():
+        count = 1
+    else:
+        digits = re.sub(r"\D", "", number)
+        count = int(digits) if digits and len(digits) < 9 else None
+    rest = match.group("rest").strip(" :.,;|-–—")
+    if rest and not _HEADER_REST.match(rest):
+        return False, None
+    if count == 0:
+        return False, 0
+    if count is None and match.re is _WORD_FIRST and (rest or not match.group("adj")):
+        # Bare words ("Antworten") are controls; HEADER_PHRASES lists the bare headers.
+        return False, None
+    return True, count
+
+
+def _is_form(line: str) -> bool:
+    low = _norm(line)
+    if not low:
+        return False
+    if low in FORM_FIELDS:
+        return True
+    if len(low) > _SHORT:
+        return False
+    return any(p in low for p in FORM_PHRASES)
+
+
+def _is_control(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80:
+        return False
+    words = [w.lower() for w in _words(stripped)]
+    if not words or len(words) > 8:
+        return False
+    if not any(w in ("reply", "replydelete", "antworten", "répondre", "rispondi", "responder", "permalink", "report",
+                     "melden", "flag", "like", "quote", "respond", "actions", "daumen", "permanenter",
+                     "rate", "vote", "aufklappen", "beantwoorden", "reageren", "odpowiedz", "signaler")
+               for w in words):
+        return False
+    return all(w in CONTROL_WORDS for w in words)
+
+
+def _is_note(line: str) -> bool:
+    low = _norm(line)
+    return bool(low) and len(low) <= _SHORT and any(p in low for p in SECTION_NOTES)
+
+
+def _is_chrome(line: str) -> bool:
+    low = _norm(line)
+    if not low:
+        return True
+    if low in CHROME_WORDS:
+        return True
+    if _URL_RE.fullmatch(line.strip()):
+        return True
+    # "📣 Facebook : https://..." and other share/social lines.
+    if _URL_RE.search(line) and len(_words(_URL_RE.sub(" ", line))) <= 3:
+        return True
+    return False
+
+
+def _find_date(line: str):
+    """Return (match, pattern index) of the first absolute date in ``line``, or (None, -1)."""
+    for index, pattern in enumerate(_DATE_PATTERNS):
+        match = pattern.search(line)
+        if match:
+            return match, index
+    return None, -1
+
+
+def _date_span(line: str) -> tuple[int, int] | None:
+    """Return the (start, end) span of the date (and time) in a line, or None."""
+    match, _ = _find_date(line)
+    spans = []
+    if match:
+        spans.append(match.span())
+    for time_match in _TIME_RE.finditer(line):
+        if time_match.group("ampm") or ":" in time_match.group(0) or "h" in time_match.group(0).lower():
+            spans.append(time_match.span())
+            break
+    if not match:
+        relative = _RELATIVE_RE.search(line)
+        if relative:
+            spans.append(relative.span())
+    if not spans:
+        return None
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _is_date_line(line: str) -> bool:
+    """True for a short line that is mostly a date or time ("October 22, 2012 8:53 AM", "vor 2 Tagen")."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120:
+        return False
+    span = _date_span(stripped)
+    if span is None:
+        return False
+    rest = stripped[: span[0]] + " " + stripped[span[1]:]
+    rest_words = [w for w in _words(rest) if w.lower() not in MONTHS]
+    return len(rest_words) <= 8 and not stripped.endswith(("?", "!"))
+
+
+@dataclass
+class _Meta:
+    """What a meta line tells about a comment."""
+
+    author: str | None = None
+    date: str | None = None
+    says: bool = False
+
+    @property
+    def full_date(self) -> bool:
+        """True when the date names a day (not only a clock time)."""
+        return bool(self.date) and (_find_date(self.date)[0] is not None or _RELATIVE_RE.search(self.date) is not None)
+
+
+def _clean_author(text: str) -> str | None:
+    text = text.strip(_BULLETS + ",.;")
+    text = re.sub(r"^(?:" + "|".join(re.escape(w) for w in BY_WORDS) + r")\s*:?\s+", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:on|at|am|um|le|à|in|\|)$", "", text, flags=re.I).strip(_BULLETS + ",.;")
+    text = re.sub(r"^(?:on|am|le)\s+", "", text, flags=re.I)
+    if not text or len(text) > 80 or not _words(text):
+        return None
+    return text
+
+
+def _meta_of(line: str) -> _Meta | None:
+    """Read a comment meta line: author and/or date. None when the line is not one."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 160:
+        return None
+    if _SAYS_ALONE.match(stripped) or _POSTED_BY_ALONE.match(stripped):
+        return _Meta(says=True)
+    says = _SAYS_RE.match(stripped)
+    if says and (len(_words(says.group("who"))) > 6 or any(c in says.group("who") for c in '.!?"“”„«»')
+                 and not _date_span(says.group("who"))):
+        says = None
+    if says:
+        tail = says.group("tail").strip()
+        if tail and not (tail.startswith((":", ".", "…", ",")) or _date_span(tail)):
+            says = None
+    if says:
+        who = says.group("who")
+        date = None
+        span = _date_span(who)
+        if span:
+            date = who[span[0]:span[1]]
+            who = (who[: span[0]] + " " + who[span[1]:])
+        tail_span = _date_span(says.group("tail"))
+        if tail_span:
+            date = says.group("tail")[tail_span[0]:tail_span[1]]
+        return _Meta(author=_clean_author(who), date=date, says=True)
+    if _is_date_line(stripped):
+        span = _date_span(stripped)
+        rest = (stripped[: span[0]] + " " + stripped[span[1]:]).strip()
+        rest = re.sub(r"\b(?:reply|antworten|permalink|link|#|report|at|um|à|on|am|le|posted|said|wrote)\b",
+                      " ", rest, flags=re.I)
+        rest = re.sub(r"\(#?\d*\)", " ", rest)
+        return _Meta(author=_clean_author(rest), date=stripped[span[0]:span[1]])
+    by = _BY_RE.match(stripped)
+    if by and len(_words(by.group("who"))) <= 6 and len(stripped) <= 100 and (
+            stripped.lower().startswith(("posted by", "written by", "submitted by", "comment by"))):
+        return _Meta(author=_clean_author(by.group("who")))
+    return None
+
+
+def _looks_like_name(line: str) -> bool:
+    """True for a short line that could be a commenter's name ("Anna", "Jim Thompson MD", "1. Martin -")."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 50 or stripped.endswith(("?", "!", ".", ",")) and len(stripped) > 3:
+        return False
+    words = stripped.split()
+    return 1 <= len(words) <= 5 and not _URL_RE.search(stripped)
+
+
+def _is_prose(line: str) -> bool:
+    """True for a line of running text (a sentence or more)."""
+    stripped = line.strip()
+    words = _words(stripped)
+    if len(words) >= 12:
+        return True
+    return len(words) >= 5 and stripped.endswith(_TERMINAL)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates.
+# ---------------------------------------------------------------------------------------------
+
+
+def _to_iso(raw: str | None) -> str | None:
+    """Return ``raw`` as an ISO 8601 date or date-time when it can be read, else ``raw`` itself."""
+    if not raw:
+        return None
+    match, index = _find_date(raw)
+    if not match:
+        return raw.strip()
+    try:
+        if index == 0:
+            year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+        elif index == 1:
+            first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+            year = year + 2000 if year < 100 else year
+            # Day first unless that is impossible (dd.mm.yyyy is the common form on European pages).
+            day, month = (first, second) if second <= 12 else (second, first)
+            if "/" in match.group(0) and first <= 12 and second > 12:
+                day, month = second, first
+        else:
+            month = MONTHS[match.group("mon").lower()]
+            day, year = int(match.group("d")), int(match.group("y"))
+        moment = datetime(year, month, day)
+    except (ValueError, KeyError):
+        return raw.strip()
+    time_match = _TIME_RE.search(raw, match.end()) or _TIME_RE.search(raw[: match.start()])
+    if not time_match or time_match.group(0).strip().isdigit():
+        return moment.date().isoformat()
+    hour, minute = int(time_match.group("h")), int(time_match.group("mi"))
+    second = int(time_match.group("s") or 0)
+    ampm = (time_match.group("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        moment = moment.replace(hour=hour, minute=minute, second=second)
+    except ValueError:
+        return moment.date().isoformat()
+    zone = (time_match.group("tz") or "").lower()
+    if zone in TIMEZONES:
+        moment = moment.replace(tzinfo=timezone(timedelta(hours=TIMEZONES[zone])))
+    return moment.isoformat()
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding the comment section.
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+    kind: str = _KIND_TEXT
+    meta: _Meta | None = None
+    count: int | None = None
+
+
+@dataclass
+class _Draft:
+    """A comment being assembled while walking the comment section."""
+
+    body: list[_Line] = field(default_factory=list)
+    meta_lines: list[_Line] = field(default_factory=list)
+    author: str | None = None
+    date: str | None = None
+
+    def add_meta(self, line: _Line) -> None:
+        self.meta_lines.append(line)
+        if line.meta is not None:
+            self.author = self.author or line.meta.author
+            self.date = self.date or line.meta.date
+
+
+def _classify(lines: list[str]) -> list[_Line]:
+    """Give every non-blank line a kind (header, form, control, meta, note or text)."""
+    result = []
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        line = _Line(number, text)
+        is_header, count = _header_count(text)
+        if is_header:
+            line.kind, line.count = _KIND_HEADER, count
+        elif count == 0:
+            line.kind, line.count = _KIND_NOTE, 0
+        elif _is_control(text):
+            line.kind = _KIND_CONTROL
+        elif _is_form(text):
+            line.kind = _KIND_FORM
+        elif _is_note(text):
+            line.kind = _KIND_NOTE
+        else:
+            meta = _meta_of(text)
+            if meta is not None:
+                line.kind, line.meta = _KIND_META, meta
+        result.append(line)
+    _mark_name_lines(result)
+    return result
+
+
+def _mark_name_lines(lines: list[_Line]) -> None:
+    """Turn a bare name into a meta line when a date or a lone "said..." follows it."""
+    for index in range(len(lines) - 1):
+        line, following = lines[index], lines[index + 1]
+        if line.kind != _KIND_TEXT or following.kind != _KIND_META or following.number - line.number > 3:
+            continue
+        follow_meta = following.meta
+        if follow_meta is None or follow_meta.author:
+            continue
+        if _looks_like_name(line.text):
+            numbered = _LEADING_NUMBER.match(line.text)
+            name = numbered.group("rest") if numbered else line.text
+            line.kind, line.meta = _KIND_META, _Meta(author=_clean_author(name), date=follow_meta.date,
+                                                      says=follow_meta.says)
+            following.meta = _Meta(date=follow_meta.date)
+
+
+_REPLY_WORDS = ("reply", "replydelete", "antworten", "répondre", "rispondi", "responder", "beantwoorden", "reageren", "odpowiedz")
+
+
+def _evidence(line: _Line) -> int:
+    """How strongly a line shows that comments are around it: 2 strong, 1 weak, 0 none."""
+    if line.kind == _KIND_CONTROL:
+        return 2 if any(w.lower() in _REPLY_WORDS for w in _words(line.text)) else 1
+    if line.kind != _KIND_META or line.meta is None:
+        return 0
+    meta = line.meta
+    if meta.says or (meta.author and meta.full_date):
+        return 2
+    return 1 if meta.full_date else 0
+
+
+def _section_start(lines: list[_Line]) -> tuple[int | None, int | None]:
+    """Return (index of the first line of the comment section, claimed count), or (None, None).
+
+    The section opens at a header ("12 Comments") whose next lines show comment evidence
+    (author/date lines, "Reply" controls). Without any header, a run of strong meta lines
+    ("Anna says:", "Reply") opens it.
+    """
+    headers = [i for i, line in enumerate(lines) if line.kind == _KIND_HEADER]
+    claimed = next((lines[i].count for i in headers if lines[i].count), None)
+    for i in headers:
+        window = lines[i + 1: i + 40]
+        cut = next((k for k, line in enumerate(window) if line.kind == _KIND_HEADER), len(window))
+        evidence = sum(_evidence(line) for line in window[:max(cut, 12)])
+        has_text = any(line.kind == _KIND_TEXT and len(_words(line.text)) >= 3 for line in window)
+        needed = 2 if lines[i].count else 3
+        if has_text and (evidence >= needed or (lines[i].count or 0) > 0 and _looks_like_list(window)):
+            first_evidence = next((k for k, line in enumerate(window) if _evidence(line)), 0)
+            later = [k for k, line in enumerate(window[:first_evidence]) if line.kind == _KIND_HEADER]
+            if later:
+                i = i + 1 + later[-1]
+            # Skip repeated headers and notes that directly follow.
+            start = i
+            while start + 1 < len(lines) and lines[start + 1].kind in (_KIND_HEADER, _KIND_NOTE, _KIND_FORM):
+                start += 1
+                if lines[start].count:
+                    claimed = lines[start].count
+            return start + 1, claimed if claimed is not None else lines[i].count
+    strong = [i for i, line in enumerate(lines) if _evidence(line) == 2 and (
+        line.kind == _KIND_CONTROL or line.meta.says)]
+    for first, third in zip(strong, strong[2:]):
+        if third - first <= 40:
+            while first > 0 and lines[first - 1].kind == _KIND_META:
+                first -= 1
+            return first, claimed
+    return None, claimed
+
+
+def _looks_like_list(window: list[_Line]) -> bool:
+    numbered = [line for line in window if _LEADING_NUMBER.match(line.text)]
+    return len(numbered) >= 1 and _LEADING_NUMBER.match(window[0].text) is not None if window else False
+
+
+# ---------------------------------------------------------------------------------------------
+# Splitting the section into comments.
+# ---------------------------------------------------------------------------------------------
+
+
+def _layout(section: list[_Line]) -> str:
+    """"head" when meta lines come before each comment's text, "tail" when after."""
+    for line in section:
+        if line.kind == _KIND_META and (line.meta.author or line.meta.says):
+            return "head"
+        if line.kind == _KIND_TEXT and not _is_chrome(line.text) and len(_words(line.text)) >= 3:
+            return "tail"
+        if line.kind == _KIND_CONTROL:
+            return "tail"
+    return "head"
+
+
+def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], int]:
+    """Walk the section; return the drafts, the lines left as boilerplate, and where it ended.
+
+    The end is the index (in ``section``) of the first line that no longer belongs to it.
+    """
+    layout = _layout(section)
+    drafts: list[_Draft] = []
+    leftover: list[_Line] = []
+    current = _Draft()
+    started = False
+    last_anchor = -1  # index of the last meta/control line seen
+
+    def close() -> None:
+        nonlocal current
+        if current.body:
+            drafts.append(current)
+        else:
+            leftover.extend(current.meta_lines)
+        current = _Draft()
+
+    end = len(section)
+    for index, line in enumerate(section):
+        kind = line.kind
+        if kind in (_KIND_FORM, _KIND_HEADER) and (started or current.body):
+            if not _form_is_reply_box(section, index):
+                end = index
+                break
+            leftover.append(line)
+            continue
+        if kind in (_KIND_FORM, _KIND_HEADER, _KIND_NOTE):
+            leftover.append(line)
+            continue
+        if kind == _KIND_CONTROL:
+            last_anchor = index
+            if current.body:
+                close()
+            leftover.append(line)
+            continue
+        if kind == _KIND_META:
+            last_anchor = index
+            if layout == "head":
+                if current.body:
+                    close()
+                current.add_meta(line)
+            else:
+                current.add_meta(line)
+                if current.body:
+                    close()
+            started = True
+            continue
+        # Text line.
+        numbered = _LEADING_NUMBER.match(line.text)
+        if numbered and current.body and _numbered_sequence(section, index):
+            close()
+        if not current.body and not current.meta_lines and _is_chrome(line.text):
+            leftover.append(line)
+            continue
+        current.body.append(line)
+        started = True
+    # Tail layout: text after the last anchor is not a comment (there is nothing to close it).
+    if current.body:
+        if layout == "tail" and last_anchor >= 0:
+            leftover.extend(current.body + current.meta_lines)
+            end = min(end, last_anchor + 1)
+        else:
+            kept, rest = _trim_trailing(current.body)
+            current.body = kept
+            close()
+            if rest:
+                leftover.extend(rest)
+                end = min(end, section.index(rest[0]))
+    else:
+        leftover.extend(current.meta_lines)
+    return drafts, leftover, end
+
+
+def _form_is_reply_box(section: list[_Line], index: int) -> bool:
+    """True for a form line that sits between comments (a per-comment reply box), not after them."""
+    following = section[index + 1: index + 12]
+    return any(line.kind == _KIND_META and line.meta and line.meta.author for line in following) and not any(
+        line.kind == _KIND_FORM for line in following[:2]) and _norm(section[index].text) in ("cancel reply",)
+
+
+def _numbered_sequence(section: list[_Line], index: int) -> bool:
+    """True when a numbered line continues a "1. 2. 3." sequence of comment starts."""
+    number = int(_LEADING_NUMBER.match(section[index].text).group("n"))
+    for line in reversed(section[:index]):
+        match = _LEADING_NUMBER.match(line.text)
+        if match:
+            return int(match.group("n")) == number - 1
+    return number == 1
+
+
+def _trim_trailing(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """Cut the last comment of a head-layout section where site chrome begins."""
+    for index, line in enumerate(body):
+        if index == 0:
+            continue
+        if _is_chrome(line.text) or (not _is_prose(line.text) and index + 1 < len(body)
+                                     and not _is_prose(body[index + 1].text)
+                                     and len(_words(line.text)) <= 3 and len(_words(body[index + 1].text)) <= 3):
+            return body[:index], body[index:]
+    return body, []
+
+
+def _comment_text(draft: _Draft) -> str:
+    texts = []
+    for position, line in enumerate(draft.body):
+        text = line.text.strip()
+        if position == 0:
+            numbered = _LEADING_NUMBER.match(text)
+            if numbered:
+                text = numbered.group("rest").strip()
+        texts.append(text)
+    return "\n".join(texts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Title and article.
+# ---------------------------------------------------------------------------------------------
+
+
+def _title_index(lines: list[_Line], limit: int) -> int | None:
+    """Index of the title line among the first ``limit`` lines."""
+    head = lines[:limit]
+    seen: dict[str, int] = {}
+    for index, line in enumerate(head[:60]):
+        key = _norm(line.text)
+        n_words = len(_words(line.text))
+        if key in seen and 3 <= n_words <= 30 and line.kind == _KIND_TEXT:
+            return seen[key]
+        seen.setdefault(key, index)
+    for index, line in enumerate(head):
+        if _is_prose(line.text) and len(_words(line.text)) >= 12:
+            break
+        if _title_like(line):
+            return index
+    return None
+
+
+def _title_like(line: _Line) -> bool:
+    text = line.text.strip()
+    n_words = len(_words(text))
+    return (line.kind == _KIND_TEXT and 3 <= n_words <= 30 and len(text) <= 250 and not text.endswith(".")
+            and not _is_chrome(text) and not _is_date_line(text) and not _HASHTAG_LINE.match(text))
+
+
+def _article_span(lines: list[_Line], start: int, stop: int) -> tuple[int, int] | None:
+    """Return the (first, last) indices of the densest run of prose lines in ``lines[start:stop]``."""
+    best = None
+    run_start = run_end = None
+    score = best_score = 0
+    gap = 0
+    for index in range(start, stop):
+        line = lines[index]
+        if line.kind == _KIND_TEXT and _is_prose(line.text):
+            if run_start is None:
+                run_start, score = index, 0
+            run_end = index
+            score += len(_words(line.text))
+            gap = 0
+        elif run_start is not None:
+            gap += 1
+            if gap > 4 or line.kind in (_KIND_FORM, _KIND_HEADER):
+                if score > best_score:
+                    best, best_score = (run_start, run_end), score
+                run_start, gap = None, 0
+    if run_start is not None and score > best_score:
+        best = (run_start, run_end)
+    return best
+
+
+def _is_metadata(line: _Line) -> bool:
+    text = line.text.strip()
+    if _HASHTAG_LINE.match(text) or _is_date_line(text):
+        return True
+    low = text.lower()
+    return len(text) <= 150 and low.startswith(
+        ("by ", "posted ", "written by", "published", "updated", "filed under", "tags:", "tagged",
+         "categories:", "category:", "von ", "veröffentlicht", "aktualisiert", "kategorie", "par "))
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point.
+# ---------------------------------------------------------------------------------------------
+
+
+def parse_text_page(text: str, source: str = "<string>") -> Thread:
+    """Parse a page copied from a browser as plain text (site chrome included).
+
+    The comment section is found from its header ("12 Comments", "3 thoughts on “...”",
+    "Kommentare") and the meta lines around each comment ("Anna says:", dates, "Reply"); it ends
+    at the comment form ("Leave a Reply", "Your email address will not be published"). The article
+    is the densest run of prose before it. Every non-blank line gets exactly one role in
+    ``line_roles``.
+
+    Parameters
+    ----------
+    text : str
+        The page text.
+    source : str
+        Name recorded as the thread's ``source``.
+
+    Returns
+    -------
+    Thread
+        With ``format="text"``, the title, article, comments and ``line_roles``.
+
+    Raises
+    ------
+    InputError
+        If ``text`` is not a string.
+
+    Examples
+    --------
+    >>> page = "A title for a page\\n\\nThe article says something long enough to count as prose.\\n"
+    >>> page += "\\n2 Comments\\n\\nAnna says:\\nI agree with this.\\nReply\\nBob says:\\nI do not.\\nReply\\n"
+    >>> thread = parse_text_page(page)
+    >>> [c.text for c in thread.comments]
+    ['I agree with this.', 'I do not.']
+    """
+    if not isinstance(text, str):
+        raise InputError(source, f"text page must be a str, got {type(text).__name__}",
+                         fix="decode the bytes first, or use parse_bytes")
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _classify(raw_lines)
+    roles: dict[int, str] = {}
+
+    start, claimed = _section_start(lines)
+    drafts: list[_Draft] = []
+    section_end = len(lines)
+    if start is not None:
+        section = lines[start:]
+        drafts, leftover, end = _split_comments(section)
+        section_end = start + end
+        for draft in drafts:
+            for line in draft.body:
+                roles[line.number] = "comment"
+            for line in draft.meta_lines:
+                roles[line.number] = "metadata"
+        for line in leftover:
+            roles.setdefault(line.number, "boilerplate")
+        # Headers and notes just before the section.
+        for line in lines[:start]:
+            if line.kind in (_KIND_HEADER,) and line.number not in roles:
+                pass
+    comment_zone = start if (start is not None and drafts) else None
+
+    article_stop = comment_zone if comment_zone is not None else len(lines)
+    if comment_zone is not None:
+        # Step back over the header lines.
+        while article_stop > 0 and lines[article_stop - 1].kind in (_KIND_HEADER, _KIND_NOTE):
+            article_stop -= 1
+    first_form = next((i for i, line in enumerate(lines[:article_stop]) if line.kind == _KIND_FORM), None)
+    prose_stop = article_stop
+    title_idx = _title_index(lines, article_stop)
+    if first_form is not None and (title_idx is None or first_form > title_idx):
+        span_probe = _article_span(lines, (title_idx or -1) + 1, first_form)
+        if span_probe is not None:
+            prose_stop = first_form
+    span = _article_span(lines, (title_idx if title_idx is not None else -1) + 1, prose_stop)
+    if span is not None and title_idx is None:
+        title_idx = next((i for i in range(span[0] - 1, max(-1, span[0] - 8), -1) if _title_like(lines[i])), None)
+
+    title = None
+    if title_idx is not None:
+        title = lines[title_idx].text.strip()
+        key = _norm(title)
+        for line in lines[: max(article_stop, title_idx + 1)]:
+            if _norm(line.text) == key:
+                roles[line.number] = "title"
+
+    article_lines: list[_Line] = []
+    published = None
+    if span is not None:
+        first = span[0]
+        # Extend back to just after the title over non-chrome text (subtitles, standfirsts).
+        if title_idx is not None and title_idx < first:
+            back = first
+            while back - 1 > title_idx and lines[back - 1].kind == _KIND_TEXT and not _is_chrome(
+                    lines[back - 1].text) and not _is_metadata(lines[back - 1]) and len(_words(lines[back - 1].text)) >= 3:
+                back -= 1
+            first = back
+        for line in lines[first: span[1] + 1]:
+            if line.number in roles:
+                continue
+            if line.kind == _KIND_TEXT and not _is_chrome(line.text) and not _is_metadata(line):
+                article_lines.append(line)
+                roles[line.number] = "article"
+    for line in lines:
+        if line.number in roles:
+            continue
+        index_in_meta = _is_metadata(line) or line.kind == _KIND_META
+        if index_in_meta and (comment_zone is None or line.number < lines[comment_zone].number):
+            roles[line.number] = "metadata"
+            if published is None and _date_span(line.text) is not None and _find_date(line.text)[0]:
+                published = _to_iso(line.text.strip())
+        else:
+            roles[line.number] = "boilerplate"
+
+    comments = []
+    for position, draft in enumerate(drafts, start=1):
+        comment_text = _comment_text(draft)
+        if not comment_text.strip():
+            continue
+        comments.append(Comment(
+            text=comment_text,
+            id=f"c{position}",
+            position=position,
+            author=draft.author,
+            published=_to_iso(draft.date),
+        ))
+    # Renumber in case a draft was dropped.
+    for position, comment in enumerate(comments, start=1):
+        comment.id, comment.position = f"c{position}", position
+
+    line_roles = {role: [] for role in _ROLE_ORDER}
+    for number in sorted(roles):
+        line_roles[roles[number]].append(number)
+    line_roles = {role: numbers for role, numbers in line_roles.items() if numbers}
+    return Thread(
+        source=source,
+        title=title,
+        published=published,
+        article="\n".join(line.text.strip() for line in article_lines),
+        comments=comments,
+        comment_count_claimed=claimed,
+        format="text",
+        line_roles=line_roles,
+    )
