@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ModerationError", "InputError", "ModelError"]
+__all__ = ["ModerationError", "InputError", "ModelError", "TrainingError"]
 
 
 class ModerationError(Exception):
@@ -43,3 +43,7 @@ class InputError(ModerationError):
 
 class ModelError(ModerationError):
     """A model directory is missing, tampered with, or incompatible."""
+
+
+class TrainingError(ModerationError, ValueError):
+    """Labels that cannot train a model (a single class, no labelled rows, too few threads)."""

@@ -10,6 +10,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from .errors import TrainingError
 from .features import TextFeatures
 from .labels.schema import DEFAULT_SCHEMA
 
@@ -69,7 +70,7 @@ class TargetedLogisticRegression(ClassifierMixin, BaseEstimator):
         """
         y = np.asarray(y, dtype=object)
         if len(np.unique(y)) < 2:
-            raise ValueError("stance labels hold a single class; at least two are needed to train")
+            raise TrainingError("stance labels hold a single class; at least two are needed to train")
         self.classes_ = np.unique(y)
         self.joint_ = self._new_head().fit(X, y)
         self.heads_ = {}
@@ -178,11 +179,11 @@ class CommentModel(BaseEstimator):
                 base = self.civility_head if task == "civility" else None
                 head = clone(base if base is not None else LogisticRegression(class_weight="balanced", max_iter=2000))
                 if len(np.unique(y[rows])) < 2:
-                    raise ValueError(f"{task} labels hold a single class; at least two are needed to train")
+                    raise TrainingError(f"{task} labels hold a single class; at least two are needed to train")
                 head.fit(X[rows], y[rows])
             self.heads_[task] = head
         if not self.heads_:
-            raise ValueError("no task has any label; fill the stance or civility column")
+            raise TrainingError("no task has any label; fill the stance or civility column")
         return self
 
     def _index_targets(self, texts, targets) -> None:

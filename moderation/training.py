@@ -13,6 +13,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from .evaluation import choose_threshold, task_metrics
+from .errors import TrainingError
 from .features import TextFeatures
 from .labels.schema import DEFAULT_SCHEMA, LabelSchema
 from .model import CommentModel, TargetedLogisticRegression
@@ -122,7 +123,7 @@ def train(table: pd.DataFrame, schema: LabelSchema = DEFAULT_SCHEMA, grid: dict 
     say = progress or (lambda message: None)
     texts, labels, targets, groups = training_arrays(table, schema)
     if not labels:
-        raise ValueError("no task has any label; fill the stance or civility column")
+        raise TrainingError("no task has any label; fill the stance or civility column")
     texts_arr = np.asarray(texts, dtype=object)
     n_groups = len(set(groups))
     n_folds = min(folds, n_groups)
@@ -131,7 +132,7 @@ def train(table: pd.DataFrame, schema: LabelSchema = DEFAULT_SCHEMA, grid: dict 
     tuning = len(feature_grid) * len(head_grid) > 1
     if n_folds < 2:
         if tuning:
-            raise ValueError("cross-validation needs labels from at least two threads; use a single setting")
+            raise TrainingError("cross-validation needs labels from at least two threads; use a single setting")
         splits = []
     else:
         splits = list(GroupKFold(n_splits=n_folds).split(texts_arr, groups=groups))

@@ -1,0 +1,165 @@
+"""The Python API: the same operations as the command line, one call each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from .bundle import ModelBundle, load_model, save_model
+from .labels import fingerprint, read_labels
+from .labels.schema import DEFAULT_SCHEMA, LabelSchema
+
+__all__ = ["train_model", "evaluate_model", "get_model", "score", "parse"]
+
+
+def _table(labels, schema: LabelSchema) -> pd.DataFrame:
+    if isinstance(labels, pd.DataFrame):
+        return labels
+    if isinstance(labels, (str, Path)):
+        labels = [labels]
+    return read_labels(labels, schema)
+
+
+def get_model(model: str | Path | ModelBundle | None = None,
+              progress: Callable[[str], None] | None = None) -> ModelBundle:
+    """A loaded model: a bundle as given, a model directory, or the default model when ``None``."""
+    if isinstance(model, ModelBundle):
+        return model
+    if model is None:
+        from .defaults import load_default_model
+
+        return load_default_model(progress=progress)
+    return load_model(model)
+
+
+def train_model(labels, out: str | Path, *, schema: LabelSchema = DEFAULT_SCHEMA, quick: bool = False,
+                folds: int = 5, min_target_samples: int = 150, overwrite: bool = False,
+                progress: Callable[[str], None] | None = None, name: str | None = None) -> ModelBundle:
+    """Train a model from label files (or a label table) and save it as a model directory.
+
+    Parameters
+    ----------
+    labels : path, list of paths, or pandas.DataFrame
+        Label CSVs or folders of them (see :func:`moderation.labels.read_labels`).
+    out : str or Path
+        Model directory to write.
+    quick : bool
+        Skip the hyperparameter search and use one good default setting.
+    folds : int
+        Cross-validation folds, grouped by thread.
+    min_target_samples : int
+        Labels a stance target needs for a head of its own.
+    overwrite : bool
+        Replace an existing model directory.
+
+    Returns
+    -------
+    ModelBundle
+        The trained model with its metadata (chosen parameters, CV metrics, thresholds).
+    """
+    from .defaults import model_card
+    from .errors import ModelError
+    from .training import DEFAULT_GRID, QUICK_GRID, train
+
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise ModelError(f"{out}: already exists (pass --force to replace it, or choose another name)")
+    table = _table(labels, schema)
+    result = train(table, schema=schema, grid=QUICK_GRID if quick else DEFAULT_GRID, folds=folds,
+                   min_target_samples=min_target_samples, progress=progress)
+    metadata = {
+        "name": name or out.name,
+        "data_fingerprint": fingerprint(table),
+        "data_rows": int(len(table)),
+        "data_sources": sorted(set(map(str, table["source"]))) if "source" in table.columns else [],
+        "labelled_rows": result.n_rows,
+        "params": result.params,
+        "cv_metrics": {k: v for k, v in result.cv.items() if k != "grid_scores"},
+        "grid_scores": result.cv.get("grid_scores", []),
+        "thresholds": result.thresholds or {"flag": 0.5, "review": 0.3},
+        "stance_targets": result.model.targets_,
+    }
+    card = model_card(metadata["name"], result, table, metadata)
+    save_model(result.model, out, metadata, card=card, overwrite=overwrite)
+    return load_model(out)
+
+
+def evaluate_model(model: str | Path | ModelBundle, labels, *, json_path: str | Path | None = None,
+                   plots: str | Path | None = None, overwrite: bool = True) -> dict:
+    """Evaluate a model on labels; optionally write the metrics JSON and PNG plots.
+
+    Returns
+    -------
+    dict
+        One object per task (``"stance"``, ``"civility"``) with per-class precision, recall and
+        F1, ``macro_f1``, the confusion matrix, and ``f_avg`` (stance) or ``roc_auc``,
+        ``average_precision``, ``ece`` and threshold tables (civility).
+    """
+    import json
+
+    from ._io import atomic_open
+    from .evaluation import evaluate
+
+    bundle = get_model(model)
+    table = _table(labels, bundle.schema)
+    metrics = evaluate(bundle.model, table, bundle.schema)
+    metrics["model"] = {"path": str(bundle.path), "name": bundle.metadata.get("name"),
+                        "cv_metrics": bundle.metadata.get("cv_metrics")}
+    if json_path is not None:
+        with atomic_open(json_path) as handle:
+            json.dump(metrics, handle, indent=1)
+    if plots is not None:
+        from .plots import write_plots
+
+        write_plots(metrics, plots)
+    return metrics
+
+
+def parse(paths: Iterable[str | Path], format: str = "auto"):
+    """Parse pages and exports into a list of threads (see :mod:`moderation.parsing`)."""
+    from .parsing import parse_file
+    from .scoring import expand_inputs
+
+    threads = []
+    for path in expand_inputs(paths):
+        threads.extend(parse_file(path, format=format))
+    return threads
+
+
+def score(inputs, out: str | Path, *, model=None, report: str | Path | None = None, **options):
+    """Score comments into ``out`` and optionally write the review page; see :func:`moderation.scoring.score_to_file`.
+
+    Returns
+    -------
+    ScoreSummary
+    """
+    from .scoring import score_to_file
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    bundle = get_model(model)
+    summary, flagged = score_to_file(inputs, bundle, out, **options)
+    if report is not None:
+        write_report(summary, flagged, bundle, report)
+    return summary
+
+
+def _excerpt(text: str, title: str, limit: int = 300) -> str:
+    body = text.split("\n", 1)[1] if title and text.startswith(title) and "\n" in text else text
+    body = " ".join(body.split())
+    return body if len(body) <= limit else body[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def write_report(summary, flagged: list[dict], bundle: ModelBundle, path: str | Path) -> Path:
+    """Write the review page for the flagged rows of a scoring run."""
+    from .report.review import render_review_page
+
+    threads = {tid: {"title": t["title"], "source": t["source"], "url": "",
+                     "article_excerpt": _excerpt(t.get("excerpt", ""), t["title"]),
+                     "comment_count": t["comments"]} for tid, t in summary.threads.items()}
+    info = {"name": bundle.metadata.get("name"), "path": str(bundle.path), "thresholds": bundle.thresholds,
+            "created": bundle.metadata.get("created")}
+    summary.report_path = render_review_page(flagged, threads, path, model_info=info)
+    return summary.report_path
