@@ -219,7 +219,7 @@ def _text(value: Any) -> str:
 
 def _frame(rows: list[dict[str, str]] | pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
-    frame = frame.reindex(columns=LABEL_COLUMNS).fillna("")
+    frame = frame.reindex(columns=LABEL_COLUMNS, fill_value="").fillna("")
     return frame.astype(str).reset_index(drop=True)
 
 
