@@ -593,9 +593,13 @@ def _html_to_text(markup: str) -> str:
         return ""
     if "<" not in markup and "&" not in markup:
         return _tidy(markup)
+    parser = _html_parser()
     try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div", parser=_html_parser())
+        root = lxml.html.fragment_fromstring(markup, create_parent="div", parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None or any("depth" in entry.message for entry in parser.error_log):
+        # libxml2 drops whatever is nested deeper than its limit; keep the words instead.
         return _tidy(_html.unescape(_TAG.sub(" ", markup)))
     parts: list[str] = []
     skipping = 0
