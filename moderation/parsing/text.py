@@ -175,6 +175,7 @@ _ROLE_ORDER = ("title", "article", "comment", "metadata", "boilerplate")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _BULLETS = " \t\u00a0•·*-–—»«›‹|:>()[]{}⊕+"
 _NUMBER = r"\d{1,3}(?:[.,\s]\d{3})*|\d+"
+_GLUED = re.compile(r"(?<=[a-z])(?=\d)|(?<=[a-z])(?=[A-Z][a-z])")
 _HEADER_ADJ = r"(?:reader|readers'?|user|public|leser|your|all|the|latest|new|neue|alle)"
 _HEADER_LEAD = re.compile(r"^(?:there (?:are|is)|es gibt|il y a|show|view|read)\s+")
 _COUNT_FIRST = re.compile(
@@ -252,7 +253,7 @@ def _header_count(line: str) -> tuple[bool, int | None]:
     stripped = line.strip()
     if not stripped or len(stripped) > _SHORT:
         return False, None
-    low = _norm(stripped)
+    low = _norm(_GLUED.sub(" ", stripped))
     if not low or any(low == p or low.startswith(p) for p in NOT_HEADER_PHRASES):
         return (False, 0) if low.startswith(("no comments", "0 comments", "keine kommentare")) else (False, None)
     if low in HEADER_PHRASES:
@@ -559,12 +560,17 @@ def _mark_name_lines(lines: list[_Line]) -> None:
     """Turn a bare name into a meta line when a date or a lone "said..." follows it."""
     for index in range(len(lines) - 1):
         line, following = lines[index], lines[index + 1]
-        if line.kind != _KIND_TEXT or following.kind != _KIND_META or following.number - line.number > 3:
+        if line.kind not in (_KIND_TEXT, _KIND_META) or following.kind != _KIND_META or (
+                following.number - line.number > 3):
             continue
         follow_meta = following.meta
         if follow_meta is None or follow_meta.author:
             continue
-        if _looks_like_name(line.text):
+        if line.kind == _KIND_META and line.meta is not None and line.meta.author and not line.meta.date:
+            # "Posted by Anna" then "August 9, 2012 at 11:44 am".
+            line.meta.date = follow_meta.date
+            continue
+        if line.kind == _KIND_TEXT and _looks_like_name(line.text):
             numbered = _LEADING_NUMBER.match(line.text)
             name = numbered.group("rest") if numbered else line.text
             line.kind, line.meta = _KIND_META, _Meta(author=_clean_author(name), date=follow_meta.date,
@@ -595,14 +601,22 @@ def _section_start(lines: list[_Line]) -> tuple[int | None, int | None]:
     ("Anna says:", "Reply") opens it.
     """
     headers = [i for i, line in enumerate(lines) if line.kind == _KIND_HEADER]
+    counts = {lines[i].count for i in headers if lines[i].count}
+    if len(counts) >= 3:
+        # "68 comments" under every teaser of a listing page: counts, not a comment section.
+        headers = [i for i in headers if not lines[i].count]
+        counts = set()
     claimed = next((lines[i].count for i in headers if lines[i].count), None)
     for i in headers:
         window = lines[i + 1: i + 40]
         cut = next((k for k, line in enumerate(window) if line.kind == _KIND_HEADER), len(window))
-        evidence = sum(_evidence(line) for line in window[:max(cut, 12)])
+        scores = [_evidence(line) for line in window[:max(cut, 12)]]
         has_text = any(line.kind == _KIND_TEXT and len(_words(line.text)) >= 3 for line in window)
-        needed = 2 if lines[i].count else 3
-        if has_text and (evidence >= needed or (lines[i].count or 0) > 0 and _looks_like_list(window)):
+        if lines[i].count:
+            enough = sum(scores) >= 2
+        else:
+            enough = scores.count(2) >= 2
+        if has_text and (enough or (lines[i].count or 0) > 0 and _looks_like_list(window)):
             first_evidence = next((k for k, line in enumerate(window) if _evidence(line)), 0)
             later = [k for k, line in enumerate(window[:first_evidence]) if line.kind == _KIND_HEADER]
             if later:
@@ -614,10 +628,12 @@ def _section_start(lines: list[_Line]) -> tuple[int | None, int | None]:
                 if lines[start].count:
                     claimed = lines[start].count
             return start + 1, claimed if claimed is not None else lines[i].count
-    strong = [i for i, line in enumerate(lines) if _evidence(line) == 2 and (
-        line.kind == _KIND_CONTROL or line.meta.says)]
-    for first, third in zip(strong, strong[2:]):
-        if third - first <= 40:
+    strong = [i for i, line in enumerate(lines) if _evidence(line) == 2]
+    for first, second, third in zip(strong, strong[1:], strong[2:]):
+        if second - first > 25 or third - second > 25:
+            continue
+        trio = [lines[k] for k in (first, second, third)]
+        if any(line.kind == _KIND_CONTROL or line.meta.says for line in trio):
             while first > 0 and lines[first - 1].kind == _KIND_META:
                 first -= 1
             return first, claimed
@@ -724,9 +740,12 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
 
 def _form_is_reply_box(section: list[_Line], index: int) -> bool:
     """True for a form line that sits between comments (a per-comment reply box), not after them."""
-    following = section[index + 1: index + 12]
-    return any(line.kind == _KIND_META and line.meta and line.meta.author for line in following) and not any(
-        line.kind == _KIND_FORM for line in following[:2]) and _norm(section[index].text) in ("cancel reply",)
+    if section[index].kind != _KIND_FORM:
+        return False
+    following = section[index + 1: index + 10]
+    if any(line.kind == _KIND_FORM for line in following[:3]):
+        return False
+    return any(_evidence(line) == 2 and line.kind == _KIND_META for line in following)
 
 
 def _numbered_sequence(section: list[_Line], index: int) -> bool:
