@@ -242,7 +242,8 @@ def _read_json_records(path: Path) -> Iterator[tuple[_Where, Any]]:
     stripped = text.lstrip()
     if not stripped:
         raise InputError(path, "is empty", fix="export the annotations again")
-    if stripped[0] == "[" or (stripped[0] == "{" and _is_single_json(stripped)):
+    lines = path.suffix.lower() in (".jsonl", ".ndjson")
+    if not lines and (stripped[0] == "[" or (stripped[0] == "{" and _is_single_json(stripped))):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
