@@ -249,7 +249,8 @@ def resolve_majority(table: pd.DataFrame, tasks=("stance", "civility"), *, schem
     pandas.DataFrame
         One row per ``id`` in first-seen order: :data:`LABEL_COLUMNS` (the comment's fields
         from its first row; ``annotator`` lists the annotators joined with ``+``), the
-        majority class per task (``""`` when nobody labelled it), and per task
+        majority class per task (``""`` when nobody labelled it; task columns not in
+        ``tasks`` are emptied rather than left holding one annotator's label), and per task
         ``<task>_votes`` (int, labels cast) and ``<task>_tie`` (bool).
 
     Raises
@@ -275,6 +276,9 @@ def resolve_majority(table: pd.DataFrame, tasks=("stance", "civility"), *, schem
     who = base.groupby("id", sort=False)["annotator"].agg(lambda s: "+".join(dict.fromkeys(x for x in s if x)))
     out = first.copy()
     out["annotator"] = who.reindex(order).fillna("").to_numpy()
+    for task in _TASKS_IN_COLUMNS:
+        if task not in tasks:
+            out[task] = ""  # one annotator's label must not pass for a resolved one
     for task in tasks:
         if task not in table.columns:
             continue
@@ -292,6 +296,9 @@ def resolve_majority(table: pd.DataFrame, tasks=("stance", "civility"), *, schem
         out[f"{task}_votes"] = [counts.get(i, 0) for i in order]
         out[f"{task}_tie"] = [bool(tied.get(i, False)) for i in order]
     return out.reset_index(drop=True)
+
+
+_TASKS_IN_COLUMNS = [c for c in LABEL_COLUMNS if c in DEFAULT_SCHEMA.tasks]
 
 
 def _tie_order(task: str, schema: LabelSchema, priority: dict | None) -> dict[str, int]:
