@@ -1,0 +1,222 @@
+"""Unit tests for the plain-text page parser on small hand-written pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from moderation.errors import InputError
+from moderation.parsing import parse_string
+from moderation.parsing.text import parse_text_page
+
+NUMBERED_PAGE = """\
+Town council votes to keep the old library open
+
+
+
+The council voted on Tuesday evening to keep the library on Mill Street open for another five years.
+Members said the building is cheap to run and well used by schoolchildren after classes.
+
+The decision follows a petition signed by more than two thousand residents over the summer.
+
+#library #council #MillStreet
+
+2023-05-09, 19:30 (CET)
+
+3 thoughts on “Town council votes to keep the old library open”
+
+  1. Good news, my kids go there every week and the staff are wonderful with them.
+
+    Reply
+  2. Five years is not long. They should have committed to a proper renovation instead.
+
+    Reply
+  3. Who pays for the heating? Nobody in the meeting asked that question at all.
+
+    Reply
+
+Leave a Comment"""
+
+SAYS_PAGE = """\
+Home
+About
+Contact
+
+A week of rain and a new garden plan
+
+Posted on 12 March 2021 by Gardener
+
+The rain finally stopped this morning, so I walked the beds and drew up the plan for the spring planting.
+Tomatoes go against the south wall this year, and the beans move to the far corner where the soil is deeper.
+
+2 Responses to A week of rain and a new garden plan
+
+Marta says:
+March 12, 2021 at 9:14 am
+Beans in the far corner is a good call, ours hated the shade last year.
+Reply
+Tom says:
+March 13, 2021 at 6:02 pm
+What variety of tomato are you growing?
+I had blight on mine twice.
+Reply
+
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+Comment
+Name *
+Email *
+Website
+Post Comment"""
+
+GERMAN_PAGE = """\
+Startseite
+Rezepte
+
+Apfelkuchen vom Blech wie bei Oma
+
+Dieser Kuchen ist schnell gemacht und schmeckt am zweiten Tag sogar noch besser als frisch aus dem Ofen.
+Die Äpfel werden geschält, in Spalten geschnitten und dicht an dicht auf den Teig gelegt.
+
+2 Kommentare
+
+Lena sagt:
+3. Oktober 2020 um 14:05 Uhr
+Habe ihn gestern gebacken, die ganze Familie war begeistert!
+Antworten
+Peter sagt:
+4. Oktober 2020 um 09:12 Uhr
+Kann man auch Birnen nehmen?
+Antworten
+
+Schreibe einen Kommentar
+Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert
+Kommentar
+Name *
+E-Mail *"""
+
+NO_COMMENTS_PAGE = """\
+close
+Menu
+
+Bridge closed for repairs until the autumn
+
+The old bridge over the river will stay closed until October while engineers replace the bearings.
+Drivers are asked to use the ring road; buses will follow a signed diversion through the town centre.
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *"""
+
+
+def _non_blank(page: str) -> set[int]:
+    return {n for n, line in enumerate(page.split("\n"), start=1) if line.strip()}
+
+
+def _assert_roles_cover(page: str, thread) -> None:
+    seen: list[int] = []
+    for numbers in thread.line_roles.values():
+        seen.extend(numbers)
+    assert sorted(seen) == sorted(set(seen)), "a line has two roles"
+    assert set(seen) == _non_blank(page)
+    assert set(thread.line_roles) <= {"title", "article", "comment", "metadata", "boilerplate"}
+
+
+def test_numbered_comments_without_numbers_and_reply():
+    thread = parse_text_page(NUMBERED_PAGE, source="numbered.txt")
+    assert [c.text for c in thread.comments] == [
+        "Good news, my kids go there every week and the staff are wonderful with them.",
+        "Five years is not long. They should have committed to a proper renovation instead.",
+        "Who pays for the heating? Nobody in the meeting asked that question at all.",
+    ]
+    assert [c.id for c in thread.comments] == ["c1", "c2", "c3"]
+    assert [c.position for c in thread.comments] == [1, 2, 3]
+    assert thread.comment_count_claimed == 3
+    assert thread.title == "Town council votes to keep the old library open"
+    assert thread.format == "text"
+    assert thread.source == "numbered.txt"
+    _assert_roles_cover(NUMBERED_PAGE, thread)
+
+
+def _line_of(page: str, start: str) -> int:
+    return next(n for n, line in enumerate(page.split("\n"), start=1) if line.strip().startswith(start))
+
+
+def test_numbered_page_roles_and_article():
+    thread = parse_text_page(NUMBERED_PAGE)
+    roles = thread.line_roles
+    assert roles["title"] == [1]
+    assert roles["metadata"] == [_line_of(NUMBERED_PAGE, "#library"), _line_of(NUMBERED_PAGE, "2023-05-09")]
+    assert roles["comment"] == [_line_of(NUMBERED_PAGE, f"{n}.") for n in (1, 2, 3)]
+    assert _line_of(NUMBERED_PAGE, "3 thoughts") in roles["boilerplate"]
+    assert _line_of(NUMBERED_PAGE, "Reply") in roles["boilerplate"]
+    assert "Reply" not in thread.article
+    assert thread.article.startswith("The council voted")
+    assert thread.article.endswith("over the summer.")
+    assert thread.published == "2023-05-09T19:30:00+01:00"
+
+
+def test_says_lines_give_author_and_date():
+    thread = parse_text_page(SAYS_PAGE)
+    assert [c.text for c in thread.comments] == [
+        "Beans in the far corner is a good call, ours hated the shade last year.",
+        "What variety of tomato are you growing?\nI had blight on mine twice.",
+    ]
+    assert [c.author for c in thread.comments] == ["Marta", "Tom"]
+    assert [c.published for c in thread.comments] == ["2021-03-12T09:14:00", "2021-03-13T18:02:00"]
+    assert thread.comment_count_claimed == 2
+    assert thread.title == "A week of rain and a new garden plan"
+    assert "Name *" not in thread.article and "Marta" not in thread.article
+    _assert_roles_cover(SAYS_PAGE, thread)
+
+
+def test_german_page():
+    thread = parse_text_page(GERMAN_PAGE)
+    assert [c.text for c in thread.comments] == [
+        "Habe ihn gestern gebacken, die ganze Familie war begeistert!",
+        "Kann man auch Birnen nehmen?",
+    ]
+    assert [c.author for c in thread.comments] == ["Lena", "Peter"]
+    assert thread.comments[0].published == "2020-10-03T14:05:00"
+    assert thread.comment_count_claimed == 2
+    assert thread.title == "Apfelkuchen vom Blech wie bei Oma"
+    _assert_roles_cover(GERMAN_PAGE, thread)
+
+
+def test_comment_form_alone_gives_no_comments():
+    thread = parse_text_page(NO_COMMENTS_PAGE)
+    assert thread.comments == []
+    assert thread.comment_count_claimed is None
+    assert thread.title == "Bridge closed for repairs until the autumn"
+    assert "ring road" in thread.article
+    assert "Leave a Reply" not in thread.article
+    _assert_roles_cover(NO_COMMENTS_PAGE, thread)
+
+
+def test_zero_count_header_gives_no_comments():
+    page = NO_COMMENTS_PAGE.replace("Leave a Reply", "0 Comments\n\nLeave a Reply")
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    _assert_roles_cover(page, thread)
+
+
+@pytest.mark.parametrize("page", ["", "\n\n\n", "   ", "just one line", "Reply\nReply\nReply"])
+def test_degenerate_pages(page):
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    _assert_roles_cover(page, thread)
+
+
+def test_windows_line_endings_keep_line_numbers():
+    thread = parse_text_page(SAYS_PAGE.replace("\n", "\r\n"))
+    assert [c.author for c in thread.comments] == ["Marta", "Tom"]
+    _assert_roles_cover(SAYS_PAGE, thread)
+
+
+def test_rejects_bytes():
+    with pytest.raises(InputError, match="must be a str"):
+        parse_text_page(b"bytes are not text", source="x.txt")
+
+
+def test_dispatch_from_parse_string():
+    threads = parse_string(SAYS_PAGE, source="page.txt", format="text")
+    assert len(threads) == 1 and len(threads[0].comments) == 2
