@@ -222,8 +222,9 @@ _TIME_RE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_RE = re.compile(
-    r"\b(?:\d+|an?|one|einer?|einem)\s+(?:" + "|".join(RELATIVE_TIME_WORDS) + r")\b(?:\s+ago)?|\bvor\s+\d+\s+\w+|"
-    r"\bil y a\b|\byesterday\b|\bgestern\b|\btoday\b|\bheute\b",
+    r"\b(?:\d+|an?|one)\s+(?:" + "|".join(RELATIVE_TIME_WORDS) + r")\s+ago\b|"
+    r"\bvor\s+(?:\d+|einer?|einem)\s+(?:" + "|".join(RELATIVE_TIME_WORDS) + r")\b|"
+    r"\bil y a\s+\d+\s+\w+",
     re.IGNORECASE,
 )
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
