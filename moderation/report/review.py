@@ -321,6 +321,12 @@ def _prepare(rows: list[Mapping], threads: Mapping) -> dict:
     return {"counts": counts, "threads": thread_list, "items": items}
 
 
+def _iso_utc(moment: _dt.datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_dt.timezone.utc)
+    return moment.astimezone(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
@@ -339,7 +345,8 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def render_review_page(rows, threads, path, *, title: str = "Comment review", model_info: Mapping | None = None) -> Path:
+def render_review_page(rows, threads, path, *, title: str = "Comment review", model_info: Mapping | None = None,
+                       generated: _dt.datetime | None = None) -> Path:
     """Write one self-contained HTML page for triaging the flagged comments of a scoring run.
 
     The page lists every comment whose ``flag`` is not ``"ok"``, grouped by thread, with
@@ -370,6 +377,8 @@ def render_review_page(rows, threads, path, *, title: str = "Comment review", mo
         Page heading.
     model_info : dict, optional
         Shown in the header and copied into exports (model name, version, thresholds...).
+    generated : datetime, optional
+        Time shown as "generated"; now by default. Fix it for byte-identical pages.
 
     Returns
     -------
@@ -399,7 +408,7 @@ def render_review_page(rows, threads, path, *, title: str = "Comment review", mo
         "format": REVIEW_FORMAT,
         "report_id": report_id,
         "title": str(title),
-        "generated": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "generated": _iso_utc(generated or _dt.datetime.now(_dt.timezone.utc)),
         "model_info": _jsonable(dict(model_info)) if model_info else None,
     })
     script = _asset("review.js")
