@@ -11,9 +11,22 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 import pagescore  # noqa: E402
+
 from moderation.parsing.text import parse_text_page  # noqa: E402
 
 PAGES = HERE.parent.parent / "shared" / "data" / "pages"
+
+
+def section_text(thread, page):
+    """Comment lines plus the author/date lines among them: the dragnet gold's notion of comment text."""
+    roles = thread.line_roles or {}
+    numbers = roles.get("comment", [])
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers) + 3
+    keep = set(numbers) | {n for n in roles.get("metadata", []) if low - 3 <= n <= high}
+    lines = page.text().replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(lines[n - 1] for n in sorted(keep))
 
 
 def comment_text(thread, with_author=False):
@@ -47,7 +60,10 @@ def main(argv):
                     if h < t:
                         print(f"   {pid} {h}/{t}")
         else:
-            res = pagescore.score_comment_pages(pages, lambda p: comment_text(parse(p), with_author))
+            if "--section" in argv:
+                res = pagescore.score_comment_pages(pages, lambda p: section_text(parse(p), p))
+            else:
+                res = pagescore.score_comment_pages(pages, lambda p: comment_text(parse(p), with_author))
             print(f"{name}: with={res['n_with']} P={res['precision']:.3f} R={res['recall']:.3f} F1={res['f1']:.3f} "
                   f"false_comment_rate={res['false_comment_rate']:.3f} (n_without={res['n_without']})")
             if verbose:

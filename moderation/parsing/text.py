@@ -232,9 +232,21 @@ _HASHTAG_LINE = re.compile(r"^(?:\s*#[^\s#]+)+\s*$")
 _TERMINAL = tuple(".!?…:;\"'”’»)")
 
 
+def _phrases(phrases) -> re.Pattern:
+    """One compiled alternation for a tuple of marker phrases (substring search)."""
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
 def _norm(line: str) -> str:
     """Lower-case a line and strip bullets, brackets and surrounding punctuation."""
     return " ".join(line.strip(_BULLETS + ".,!?…").lower().split())
+
+
+_DIGIT = re.compile(r"\d")
+_NOT_HEADER_RE = re.compile(_phrases(NOT_HEADER_PHRASES).pattern.join(("^(?:", ")")))
+_HEADER_PREFIX_RE = re.compile(_phrases(HEADER_PREFIXES).pattern.join(("^(?:", ")")))
+_FORM_RE = _phrases(FORM_PHRASES)
+_NOTES_RE = _phrases(SECTION_NOTES)
 
 
 def _words(line: str) -> list[str]:
@@ -255,11 +267,11 @@ def _header_count(line: str) -> tuple[bool, int | None]:
     if not stripped or len(stripped) > _SHORT:
         return False, None
     low = _norm(_GLUED.sub(" ", stripped))
-    if not low or any(low == p or low.startswith(p) for p in NOT_HEADER_PHRASES):
+    if not low or _NOT_HEADER_RE.match(low):
         return (False, 0) if low.startswith(("no comments", "0 comments", "keine kommentare")) else (False, None)
     if low in HEADER_PHRASES:
         return True, None
-    if any(low.startswith(p) for p in HEADER_PREFIXES):
+    if _HEADER_PREFIX_RE.match(low):
         return True, 1
     low = _HEADER_LEAD.sub("", low)
     match = _COUNT_FIRST.match(low) or _WORD_FIRST.match(low)
@@ -292,7 +304,7 @@ def _is_form(line: str) -> bool:
         return True
     if len(low) > _SHORT:
         return False
-    return any(p in low for p in FORM_PHRASES)
+    return _FORM_RE.search(low) is not None
 
 
 def _is_control(line: str) -> bool:
@@ -312,7 +324,7 @@ def _is_control(line: str) -> bool:
 
 def _is_note(line: str) -> bool:
     low = _norm(line)
-    return bool(low) and len(low) <= _SHORT and any(p in low for p in SECTION_NOTES)
+    return bool(low) and len(low) <= _SHORT and _NOTES_RE.search(low) is not None
 
 
 def _is_chrome(line: str) -> bool:
@@ -331,6 +343,8 @@ def _is_chrome(line: str) -> bool:
 
 def _find_date(line: str):
     """Return (match, pattern index) of the first absolute date in ``line``, or (None, -1)."""
+    if not _DIGIT.search(line):
+        return None, -1
     for index, pattern in enumerate(_DATE_PATTERNS):
         match = pattern.search(line)
         if match:
@@ -340,6 +354,8 @@ def _find_date(line: str):
 
 def _date_span(line: str) -> tuple[int, int] | None:
     """Return the (start, end) span of the date (and time) in a line, or None."""
+    if not _DIGIT.search(line):
+        return None
     match, _ = _find_date(line)
     spans = []
     if match:
@@ -630,7 +646,7 @@ def _section_start(lines: list[_Line]) -> tuple[int | None, int | None]:
                     claimed = lines[start].count
             return start + 1, claimed if claimed is not None else lines[i].count
     strong = [i for i, line in enumerate(lines) if _evidence(line) == 2]
-    for first, second, third in zip(strong, strong[1:], strong[2:]):
+    for first, second, third in zip(strong, strong[1:], strong[2:], strict=False):
         if second - first > 25 or third - second > 25:
             continue
         trio = [lines[k] for k in (first, second, third)]
@@ -896,11 +912,9 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
 
     start, claimed = _section_start(lines)
     drafts: list[_Draft] = []
-    section_end = len(lines)
     if start is not None:
         section = lines[start:]
-        drafts, leftover, end = _split_comments(section)
-        section_end = start + end
+        drafts, leftover, _end = _split_comments(section)
         for draft in drafts:
             for line in draft.body:
                 roles[line.number] = "comment"
@@ -908,10 +922,6 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
                 roles[line.number] = "metadata"
         for line in leftover:
             roles.setdefault(line.number, "boilerplate")
-        # Headers and notes just before the section.
-        for line in lines[:start]:
-            if line.kind in (_KIND_HEADER,) and line.number not in roles:
-                pass
     comment_zone = start if (start is not None and drafts) else None
 
     article_stop = comment_zone if comment_zone is not None else len(lines)
