@@ -1,0 +1,1020 @@
+"""Read a saved HTML page into a Thread: article text, metadata and the reader comments under it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import lxml.html
+from lxml import etree
+
+from ..errors import InputError
+from ..threads import Comment, Thread
+
+__all__ = ["parse_html_page"]
+
+# ---------------------------------------------------------------------------
+# vocabulary (matched against id/class attributes and visible text, never markup)
+# ---------------------------------------------------------------------------
+
+#: Elements never shown as text.
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "select", "option", "button", "input", "textarea", "head", "map", "audio", "video",
+)
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form frame frameset h1 h2 h3 h4 h5 h6 header hr html legend li main menu nav noframes "
+    "ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_PARAGRAPH_TAGS = frozenset("p blockquote pre h1 h2 h3 h4 h5 h6 table ul ol dl".split())
+
+#: A comment section announces itself in an id or class.
+_SECTION_WORDS = re.compile(
+    r"comment|koment|komment|coment|kommentar|reacties|reactie|reaction|talkback|discussion|diskussion"
+    r"|disqus|respons|replies|ugccmt|leserbrief|feedback|guestbook|remarks|commenti",
+    re.I,
+)
+#: ...but these names are controls, counters, forms or widgets about comments, not comments.
+_SECTION_NOT = re.compile(
+    r"form|respond|reply-?title|leave|add-?comment|post-?comment|write|new-?comment|submit|link|count|rss|feed"
+    r"|closed|nocomment|no-comment|no_comment|button|btn|share|policy|rules|guideline|popular|recent|latest"
+    r"|widget|sidebar|most|tab|number|num\b|icon|bubble|title|heading|notice|login|register|subscribe"
+    r"|pagination|paging|nav|sort|filter|toolbar|status|open|hidden|template|editor|preview|captcha|count",
+    re.I,
+)
+#: Per-comment elements that are not the comment's words.
+#: Names that disqualify an element (or anything inside it) from holding the comments of this page.
+_SECTION_NEVER = re.compile(
+    r"popular|recent|latest|most-?|widget|sidebar|leaderboard|copyright|related|promo|trending|top-?discussion"
+    r"|featured-?discussion|activity|commenters",
+    re.I,
+)
+_SELF_NEVER = re.compile(r"footer|submit|form\b|respond|login|\btip|hidden|template|count", re.I)
+#: Group members with these names are controls around the comment list.
+_MEMBER_NOT = re.compile(
+    r"respond|form|leave|add-?comment|post-?comment|write|submit|login|register|subscribe|pagination|paging"
+    r"|\bnav|more|load|captcha|policy|rules|header|title|heading|count|notice|closed|sort|filter|tabs?\b",
+    re.I,
+)
+_META_WORDS = re.compile(
+    r"author|vcard|\bfn\b|says|meta|date|time|posted|byline|reply|permalink|avatar|gravatar|photo|vote"
+    r"|rating|like|report|flag|share|edit|actions|tools|footer|header|userinfo|user-?name|username|nick"
+    r"|signature|comment-?number|commentnumber|num\b|count|quote-?link|badge|profile|posted|info\b|details"
+    r"|controls|moderat|admin|cite",
+    re.I,
+)
+_META_TAGS = frozenset(("cite", "time", "img", "figure", "abbr"))
+
+_BODY_WORDS = re.compile(r"content|body|text|message|entry|comment-?txt|commenttext|comment_text|bodytext", re.I)
+
+_PINGBACK = re.compile(r"pingback|trackback", re.I)
+
+_ARTICLE_BODY = re.compile(
+    r"articlebody|article-?body|article_body|entry-?content|entry_content|post-?content|post_content"
+    r"|post-?body|postbody|story-?body|storybody|article-?content|article_content|article-?text"
+    r"|articletext|story-?content|blog-?post|entry-?body|single-?content|main-?content|text-?content",
+    re.I,
+)
+_BOILERPLATE = re.compile(
+    r"\bnav|menu|sidebar|side-bar|widget|footer|header|masthead|breadcrumb|share|sharing|social|related"
+    r"|advert|\bads?\b|banner|promo|newsletter|subscribe|cookie|popup|modal|skip|toolbar|tags\b|tag-?list"
+    r"|author-?bio|about-?author|author-?box|pagination|pager|print|email|rss|sponsor|outbrain|taboola"
+    r"|recommend|trending|most-?read|more-?stories|signup|login|search",
+    re.I,
+)
+
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_NEWLINES = re.compile(r"\n\s*\n\s*(\n\s*)*")
+
+_COUNT_TEXT = re.compile(
+    r"(?:^|\D)(\d[\d,.]*)\s*(?:comments?|responses?|thoughts?\s+on|repl(?:y|ies)|reactions?|kommentare?"
+    r"|commentaires?|comentarios?|commenti|reacties|reactie|koment\w*|opinions?)\b"
+    r"|(?:comments?|responses?|kommentare|commentaires|comentarios|reacties)\s*[(\[:]?\s*(\d[\d,.]*)\s*[)\]]?\s*$",
+    re.I,
+)
+
+_SAYS_LINE = re.compile(
+    r"^(?P<author>.{1,80}?)\s+(?:says|said|wrote|writes|schreibt|schrieb|dit|dice|scrive|zegt)\s*(?::|\.\.\.|…|,)?\s*$",
+    re.I,
+)
+_POSTED_BY = re.compile(
+    r"^(?:posted|written|submitted|comment(?:ed)?)\s+by[:\s]+(?P<author>[^|\n]{1,80}?)"
+    r"(?:\s*(?:\||\bat\b|\bon\b|,|@)\s*(?P<date>.{4,80}))?\s*$",
+    re.I,
+)
+_BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80}?)\.?\s*$", re.I)
+_CONTROL_LINE = re.compile(
+    r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
+    r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
+    r"|\d+\s+repl(?:y|ies)|log\s*in\s+to\s+reply|\||·|-|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
+    r"\s*[.:!]?\s*$",
+    re.I,
+)
+_DATE_HINT = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?"
+    r"|months?|years?)\s+ago)\b",
+    re.I,
+)
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}:\d\d\b", re.I
+)
+
+_ID_COMMENT = re.compile(r"(?:^|[-_])(?:comment|cmt|c)[-_]?([0-9a-f]{3,}|\d+)$", re.I)
+
+
+# ---------------------------------------------------------------------------
+# small helpers
+# ---------------------------------------------------------------------------
+
+
+def _attrs(el) -> str:
+    """The id and class of an element as one lower-case string."""
+    ident = el.get("id") or ""
+    cls = el.get("class") or ""
+    if not ident and not cls:
+        return ""
+    return (ident + " " + cls).lower()
+
+
+def _is_hidden(el) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    return False
+
+
+def _clean_line(line: str) -> str:
+    return _WS.sub(" ", line).strip()
+
+
+def _text(el, skip=frozenset()) -> str:
+    """Visible text of ``el`` with a newline between blocks, leaving out the elements in ``skip``."""
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if event == "start":
+            if node in skip:
+                walker.skip_subtree()
+                if node is not el and node.tail:
+                    parts.append(node.tail)
+                continue
+            if not isinstance(tag, str):
+                continue
+            if tag in _BLOCK_TAGS:
+                parts.append("\n\n" if tag in _PARAGRAPH_TAGS else "\n")
+            elif tag == "br":
+                parts.append("\n")
+            elif tag in ("td", "th"):
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+        else:
+            if isinstance(tag, str) and tag in _BLOCK_TAGS:
+                parts.append("\n\n" if tag in _PARAGRAPH_TAGS else "\n")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    return _normalise("".join(parts))
+
+
+def _normalise(text: str) -> str:
+    lines = [_clean_line(line) for line in text.split("\n")]
+    out: list[str] = []
+    blank = False
+    for line in lines:
+        if not line:
+            blank = True
+            continue
+        if blank and out:
+            out.append("")
+        out.append(line)
+        blank = False
+    return "\n".join(out)
+
+
+def _parse_date(value: str | None) -> str | None:
+    """ISO 8601 for a date as pages show it, or None when it cannot be read with confidence."""
+    if not value:
+        return None
+    value = _clean_line(value)
+    if not value or len(value) > 80:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    if not re.search(r"\b(?:1[89]|20)\d\d\b", value):
+        return None
+    try:
+        from dateutil import parser as dateparser
+    except ImportError:  # pragma: no cover - dateutil comes with trafilatura
+        return None
+    cleaned = re.sub(r"\b(?:at|um|à|a las|alle|om|on|le|am)\b", " ", value, flags=re.I)
+    cleaned = cleaned.replace("|", " ").replace("@", " ")
+    try:
+        parsed = dateparser.parse(cleaned, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year == 1900:
+        return None
+    if parsed.hour == 0 and parsed.minute == 0 and not re.search(r"\d:\d", value):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+# ---------------------------------------------------------------------------
+# page model: one pass of measurements shared by every step
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Page:
+    root: object
+    nodes: list
+    textlen: dict
+    linklen: dict
+    hidden: set = field(default_factory=set)
+    holds_article: set = field(default_factory=set)
+
+
+def _measure(root) -> _Page:
+    """Text and link-text length of every element, computed bottom-up in one pass."""
+    nodes = [n for n in root.iter() if isinstance(n.tag, str)]
+    textlen: dict = {}
+    linklen: dict = {}
+    hidden: set = set()
+    for node in reversed(nodes):
+        own = len((node.text or "").strip())
+        links = own if node.tag == "a" else 0
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            tail = len((child.tail or "").strip())
+            own += textlen.get(child, 0) + tail
+            links += linklen.get(child, 0) if node.tag != "a" else textlen.get(child, 0)
+        textlen[node] = own
+        linklen[node] = links
+    holds_article: set = set()
+    for node in nodes:
+        if _is_hidden(node):
+            hidden.add(node)
+        if node.tag in ("h1", "article") or _ARTICLE_BODY.search(_attrs(node)):
+            for anc in node.iterancestors():
+                if anc in holds_article:
+                    break
+                holds_article.add(anc)
+    return _Page(root, nodes, textlen, linklen, hidden, holds_article)
+
+
+def _load(html: str, source: str):
+    if not isinstance(html, str):
+        raise InputError(source, f"expected HTML text, got {type(html).__name__}",
+                         fix="decode the bytes first, or call parse_bytes")
+    if not html.strip():
+        raise InputError(source, "is empty", fix="give a saved HTML page")
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                                  remove_blank_text=False)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(source, f"is not readable HTML ({exc})", fix="give a saved HTML page") from None
+    if root is None:
+        raise InputError(source, "is not readable HTML", fix="give a saved HTML page")
+    return root
+
+
+# ---------------------------------------------------------------------------
+# metadata
+# ---------------------------------------------------------------------------
+
+
+def _meta(root, *names: str) -> str | None:
+    for name in names:
+        for el in root.iter("meta"):
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+            if key == name:
+                content = _clean_line(el.get("content") or "")
+                if content:
+                    return content
+    return None
+
+
+def _drop_forms(root) -> None:
+    """Remove comment forms (a form with a text box and little text of its own); keep page-wide forms."""
+    for form in list(root.iter("form")):
+        if form.find(".//textarea") is None and form.find(".//input[@type='password']") is None:
+            continue
+        if len(form.text_content()) < 1500:
+            parent = form.getparent()
+            if parent is not None:
+                form.drop_tree()
+
+
+def _metadata(root) -> dict:
+    head = root.find("head")
+    scope = head if head is not None else root
+    title = _meta(scope, "og:title", "twitter:title")
+    if not title:
+        h1 = next(iter(root.iter("h1")), None)
+        if h1 is not None:
+            title = _clean_line(h1.text_content()) or None
+    if not title:
+        t = scope.find(".//title")
+        if t is not None:
+            title = _clean_line(t.text_content()) or None
+    site = _meta(scope, "og:site_name", "application-name", "twitter:site")
+    url = _meta(scope, "og:url")
+    if not url:
+        for link in scope.iter("link"):
+            if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+                url = link.get("href").strip()
+                break
+    if not site and url:
+        host = re.sub(r"^[a-z]+://", "", url).split("/")[0]
+        site = host or None
+    published = _parse_date(_meta(root, "article:published_time", "datepublished", "date", "dc.date",
+                                  "dc.date.issued", "pubdate", "publishdate", "sailthru.date"))
+    if not published:
+        for el in root.iter("time"):
+            if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
+                published = _parse_date(el.get("datetime") or el.text_content())
+                if published:
+                    break
+    author = _meta(root, "author", "article:author", "dc.creator", "sailthru.author")
+    if author and ("://" in author or author.startswith("@")):
+        author = None
+    return {"title": title, "site": site, "url": url, "published": published, "author": author}
+
+
+# ---------------------------------------------------------------------------
+# comments
+# ---------------------------------------------------------------------------
+
+_STATE_CLASS = re.compile(
+    r"^(?:even|odd|alt|first|last|parent|thread-\S+|depth-\d+|level-\d+|byuser|bypostauthor|comment-author-\S+"
+    r"|comment-odd|comment-even|comment-has-\S+|comment-by-\S+|highlighted|new|unread|clearfix|clear|cf|row"
+    r"|lf_level_\d+|\S*\d\S*)$"
+)
+
+
+def _signature(el) -> tuple:
+    """Tag and class of an item with per-comment variation (even/odd, depth, ids) taken out."""
+    cls = (el.get("class") or "").lower().split()
+    return (el.tag, tuple(sorted(c for c in cls if not _STATE_CLASS.match(c))))
+
+
+_ITEM_TAGS = frozenset(("li", "div", "article", "section", "dt", "tr", "table", "dd", "blockquote", "aside", "ul",
+                        "ol"))
+
+
+@dataclass
+class _Item:
+    elements: list
+    node: object
+    depth: int = 0
+    parent: "_Item | None" = None
+    kind: str = "comment"
+    extra_meta: list = field(default_factory=list)
+
+
+def _section_candidates(page: _Page) -> list:
+    out = []
+    for node in page.nodes:
+        if node.tag in ("html", "body", "head", "a", "span", "p", "form", "textarea", "input", "label", "h1",
+                        "h2", "h3", "h4", "h5", "h6"):
+            continue
+        attrs = _attrs(node)
+        if not attrs or not _SECTION_WORDS.search(attrs):
+            continue
+        words = [w for w in re.split(r"\s+", attrs) if w]
+        good = [w for w in words if _SECTION_WORDS.search(w) and not _SECTION_NOT.search(w)]
+        if not good:
+            continue
+        if page.textlen.get(node, 0) < 20 or _SELF_NEVER.search(attrs) or _SECTION_NEVER.search(attrs):
+            continue
+        if node in page.hidden or _excluded_ancestor(node, page):
+            continue
+        out.append(node)
+    return out
+
+
+def _excluded_ancestor(node, page: _Page) -> bool:
+    """Inside something hidden, or inside a small block named as a sidebar, widget or "most popular" box.
+
+    Layout wrappers (``content-sidebar-wrap``, Blogger's ``widget Blog``) hold most of the page and
+    are not excluded: only blocks with under 40% of the page's text count.
+    """
+    limit = 0.4 * page.textlen.get(page.root, 0)
+    for anc in node.iterancestors():
+        if anc in page.hidden:
+            return True
+        if page.textlen.get(anc, 0) >= limit or anc in page.holds_article:
+            continue
+        if anc.tag in ("nav", "aside"):
+            return True
+        attrs = _attrs(anc)
+        if attrs and _SECTION_NEVER.search(attrs):
+            return True
+    return False
+
+
+def _groups_in(section, page: _Page, limit: int = 4000):
+    """Sibling groups (same tag and class signature) under ``section``: (parent, signature, members)."""
+    seen = 0
+    for parent in section.iter():
+        if not isinstance(parent.tag, str) or parent in page.hidden:
+            continue
+        seen += 1
+        if seen > limit:
+            break
+        by_sig: dict = {}
+        for child in parent:
+            if not isinstance(child.tag, str) or child.tag not in _ITEM_TAGS:
+                continue
+            if child.tag == "dd":
+                continue
+            by_sig.setdefault(_signature(child), []).append(child)
+        for sig, members in by_sig.items():
+            yield parent, sig, members
+
+
+def _item_text_len(el, page: _Page) -> int:
+    if el.tag == "dt":
+        total = page.textlen.get(el, 0)
+        sib = el.getnext()
+        while sib is not None and sib.tag == "dd":
+            total += page.textlen.get(sib, 0)
+            sib = sib.getnext()
+        return total
+    return page.textlen.get(el, 0)
+
+
+def _score_group(parent, sig, members, page: _Page) -> float:
+    members = [m for m in members if not _MEMBER_NOT.search(_attrs(m)) and m not in page.hidden]
+    if not members:
+        return 0.0
+    lens = [_item_text_len(m, page) for m in members]
+    total = sum(lens)
+    if total < 15:
+        return 0.0
+    links = sum(page.linklen.get(m, 0) for m in members)
+    if members[0].tag == "dt":
+        links = sum(page.linklen.get(m, 0) for m in members)  # dd text is the words
+    cls = " ".join(sig[1])
+    marked = _SECTION_WORDS.search(cls) or any(_ID_COMMENT.search(m.get("id") or "") for m in members[:3])
+    if links > 0.6 * total and not marked:
+        return 0.0
+    parent_attrs = _attrs(parent)
+    if parent_attrs and (_SECTION_NEVER.search(parent_attrs) or re.search(r"links|menu|\bnav", parent_attrs)):
+        return 0.0
+    bonus = 1.0
+    if _PINGBACK.search(cls) and not re.search(r"\bcomment\b", cls):
+        bonus *= 0.3
+    if marked:
+        bonus *= 2.0
+    if len(members) >= 2:
+        bonus *= 1.6
+    elif not marked:
+        return 0.0
+    return total * bonus * (1.0 - 0.5 * links / max(total, 1))
+
+
+def _find_items(page: _Page) -> tuple[list, object]:
+    """Choose the list of comment items: the best-scoring sibling group inside a comment section."""
+    best = (0.0, None, None, None)
+    sections = _section_candidates(page)
+    checked: set = set()
+    for section in sections:
+        if section in checked:
+            continue
+        for parent, sig, members in _groups_in(section, page):
+            key = (parent, sig)
+            if key in checked:
+                continue
+            checked.add(key)
+            score = _score_group(parent, sig, members, page)
+            if score > best[0]:
+                best = (score, parent, sig, members)
+    if best[1] is None:
+        return [], None
+    _, parent, sig, members = best
+    if _SECTION_WORDS.search(" ".join(sig[1])) or _PINGBACK.search(" ".join(sig[1])):
+        # comments and pingbacks often share one list under different classes: keep them all, in order
+        chosen = set(members)
+        members = [c for c in parent if c in chosen or (
+            isinstance(c.tag, str) and c.tag == members[0].tag
+            and (_SECTION_WORDS.search(" ".join(_signature(c)[1])) or _PINGBACK.search(" ".join(_signature(c)[1]))))]
+    return [m for m in members if not _MEMBER_NOT.search(_attrs(m)) and m not in page.hidden], parent
+
+
+_BYLINE_KINDS = (
+    ("says", _SAYS_LINE),
+    ("posted", _POSTED_BY),
+    ("byon", _BY_ON),
+    ("postedon", re.compile(r"^posted\s+(?:on|at)\s+.{4,60}?\s+by\s+(?P<author>.{1,60})$", re.I)),
+)
+
+
+def _byline_items(page: _Page) -> tuple[list[_Item], object]:
+    """Comments found from repeated author lines ("X said...", "Posted by: X | date") when no section is named."""
+    found: dict = {}
+    body = page.root.find("body")
+    if body is None:
+        return [], None
+    for node in page.nodes:
+        n = page.textlen.get(node, 0)
+        if n < 3 or n > 140 or node.tag in ("a", "b", "strong", "em", "i", "span", "font") and n < 3:
+            continue
+        text = _clean_line(node.text_content())
+        for kind, pattern in _BYLINE_KINDS:
+            if pattern.match(text):
+                found.setdefault(kind, []).append(node)
+                break
+    best: list = []
+    for kind, nodes in found.items():
+        # keep the innermost matching element of each nest
+        inner = [n for n in nodes if not any(_inside(o, n) for o in nodes if o is not n)]
+        if len(inner) >= 2 and len(inner) > len(best):
+            best = inner
+    if not best:
+        return [], None
+    lca = _common_ancestor(best)
+    if lca is None or page.textlen.get(lca, 0) > 0.9 * page.textlen.get(body, 1) and lca is body:
+        pass
+    holders: list = []
+    for b in best:
+        child = b
+        while child.getparent() is not None and child.getparent() is not lca:
+            child = child.getparent()
+        if child.getparent() is not lca:
+            return [], None
+        if not holders or holders[-1] is not child:
+            holders.append(child)
+    if len(holders) < 2:
+        return [], None
+    children = [c for c in lca if isinstance(c.tag, str)]
+    index = {c: i for i, c in enumerate(children)}
+    positions = [index[h] for h in holders]
+    # header style when text follows the byline holder before the next one, footer style otherwise
+    first = positions[0]
+    header_style = first + 1 < len(children) and sum(
+        page.textlen.get(c, 0) for c in children[first + 1: positions[1]]) > page.textlen.get(holders[0], 0)
+    runs: list = []
+    if header_style:
+        for i, pos in enumerate(positions):
+            end = positions[i + 1] if i + 1 < len(positions) else min(len(children), pos + 1 + max(
+                (positions[j + 1] - positions[j] - 1 for j in range(len(positions) - 1)), default=1))
+            runs.append(children[pos:end])
+    else:
+        widest = max((positions[j + 1] - positions[j] for j in range(len(positions) - 1)), default=1)
+        start = max(0, positions[0] - widest + 1)
+        for k in range(positions[0] - 1, start - 1, -1):
+            if children[k].tag in ("h1", "h2", "h3", "h4", "h5", "h6") or children[k].tag == "hr":
+                start = k + 1
+                break
+        for pos in positions:
+            runs.append(children[start:pos + 1])
+            start = pos + 1
+    items = []
+    for run, byline in zip(runs, best if len(best) == len(runs) else holders):
+        run = [c for c in run if c.tag not in ("h1", "h2", "h3", "h4", "h5", "h6")]
+        if run:
+            item = _Item(run, run[0])
+            item.extra_meta = [byline]
+            items.append(item)
+    return items, lca
+
+
+def _common_ancestor(nodes: list):
+    chain = list(nodes[0].iterancestors())
+    for node in nodes[1:]:
+        ancestors = set(node.iterancestors())
+        chain = [a for a in chain if a in ancestors]
+        if not chain:
+            return None
+    return chain[0]
+
+
+def _expand(members, sig, page: _Page) -> list[_Item]:
+    """Top-level items and, inside them, nested replies with the same signature (depth first, page order)."""
+    member_set = set(members)
+    out: list[_Item] = []
+
+    def elements_of(el):
+        els = [el]
+        if el.tag == "dt":
+            sib = el.getnext()
+            while sib is not None and sib.tag == "dd":
+                els.append(sib)
+                sib = sib.getnext()
+        return els
+
+    # every element with the group's signature inside the group members is an item
+    nested_sig = sig
+    stack: list = []
+    for top in members:
+        if top in page.hidden:
+            continue
+        item = _Item(elements_of(top), top, 0, None)
+        out.append(item)
+        # nested replies: descendants with the same signature, parent = nearest item ancestor
+        chain = {top: item}
+        for desc in top.iter():
+            if desc is top or not isinstance(desc.tag, str):
+                continue
+            if _signature(desc) != nested_sig and not (
+                desc.tag == top.tag and desc.getparent() is not None and _is_children_list(desc.getparent())
+            ):
+                continue
+            anc = desc.getparent()
+            while anc is not None and anc not in chain:
+                anc = anc.getparent()
+            parent_item = chain.get(anc, item)
+            child = _Item(elements_of(desc), desc, parent_item.depth + 1, parent_item)
+            chain[desc] = child
+            out.append(child)
+    del stack, member_set
+    return out
+
+
+def _is_children_list(el) -> bool:
+    cls = (el.get("class") or "").lower()
+    return el.tag in ("ul", "ol", "div") and ("children" in cls or "replies" in cls or "child" in cls)
+
+
+def _meta_elements(item: _Item, nested: set, page: _Page) -> list:
+    """Elements inside an item that carry author, date or controls rather than the comment's words."""
+    metas = []
+    for el in item.elements:
+        walker = etree.iterwalk(el, events=("start",))
+        for _, node in walker:
+            if node in nested:
+                walker.skip_subtree()
+                continue
+            if not isinstance(node.tag, str):
+                walker.skip_subtree()
+                continue
+            if item.node.tag == "dt" and node is el and el.tag == "dt":
+                metas.append(node)
+                walker.skip_subtree()
+                continue
+            if node is el:
+                continue
+            if node.tag in _META_TAGS:
+                metas.append(node)
+                walker.skip_subtree()
+                continue
+            attrs = _attrs(node)
+            if attrs and _META_WORDS.search(attrs) and not _BODY_WORDS.search(attrs.split()[-1] if attrs.split() else ""):
+                if page.textlen.get(node, 0) <= 200:
+                    metas.append(node)
+                    walker.skip_subtree()
+    return metas
+
+
+def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
+    """Remove author/date/control lines around a comment's words; return (text, author, date)."""
+    lines = text.split("\n")
+    author = date = None
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            kept.append("")
+            continue
+        if _CONTROL_LINE.match(stripped):
+            continue
+        head = index < 3 or index >= len(lines) - 3
+        if head:
+            m = _SAYS_LINE.match(stripped)
+            if m and len(stripped) < 90:
+                author = author or m.group("author")
+                continue
+            m = _POSTED_BY.match(stripped) or _BY_ON.match(stripped)
+            if m:
+                author = author or m.group("author").strip()
+                if m.groupdict().get("date"):
+                    date = date or m.group("date")
+                continue
+            if len(stripped) < 60 and _DATE_HINT.search(stripped) and _MONTH.search(stripped) and len(stripped.split()) <= 9:
+                date = date or stripped
+                continue
+        kept.append(stripped)
+    return _normalise("\n".join(kept)), author, date
+
+
+_AUTHOR_CLASS = re.compile(r"\bfn\b|author|user-?name|username|commenter|poster|nick|\bname\b|\buser\b|vcard", re.I)
+_DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.I)
+
+
+def _author_of(item: _Item, metas: list) -> str | None:
+    for el in metas:
+        if el.tag == "cite" or _AUTHOR_CLASS.search(_attrs(el)) or el.tag == "dt":
+            fn = None
+            for sub in el.iter():
+                if isinstance(sub.tag, str) and re.search(r"\bfn\b|\bname\b|username|user-?name", _attrs(sub)):
+                    fn = sub
+                    break
+            text = _clean_line((fn if fn is not None else el).text_content())
+            text = re.sub(r"\s+(?:says|said|wrote|schreibt|dit|dice)\s*(?::|\.\.\.|…)?\s*$", "", text, flags=re.I)
+            text = re.sub(r"^(?:posted\s+)?by[:\s]+", "", text, flags=re.I)
+            text = re.sub(r"^posted\s+by[:\s]*", "", text, flags=re.I)
+            m = _POSTED_BY.match(_clean_line(el.text_content()))
+            if m:
+                text = m.group("author").strip()
+            if text and len(text) <= 80 and not _DATE_HINT.search(text):
+                return text
+            if text and " on " in text:
+                name = text.split(" on ")[0].strip()
+                if name and len(name) <= 60:
+                    return name
+    return None
+
+
+def _date_of(item: _Item, metas: list) -> str | None:
+    for el in metas:
+        for sub in el.iter("time", "abbr"):
+            value = sub.get("datetime") or sub.get("title")
+            parsed = _parse_date(value) or _parse_date(sub.text_content())
+            if parsed:
+                return parsed
+    for el in metas:
+        if el.tag == "time" or _DATE_CLASS.search(_attrs(el)) or el.tag == "dt":
+            text = _clean_line(el.text_content())
+            m = _POSTED_BY.match(text)
+            if m and m.group("date"):
+                text = m.group("date")
+            parsed = _parse_date(text)
+            if parsed:
+                return parsed
+    return None
+
+
+def _comment_id(item: _Item) -> str | None:
+    for el in item.elements[:1]:
+        ident = el.get("id")
+        if ident and _ID_COMMENT.search(ident) and not ident.lower().startswith("li-"):
+            return ident
+        for sub in el.iter():
+            if sub is el or not isinstance(sub.tag, str):
+                continue
+            sid = sub.get("id") or sub.get("name")
+            if sid and _ID_COMMENT.search(sid) and "avatar" not in sid and "content" not in sid:
+                return sid
+            if sub.tag in ("p", "ul", "ol"):
+                break
+        if ident:
+            return ident
+    return None
+
+
+def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], list[Comment]]:
+    nested_nodes = {it.node for it in items if it.depth > 0}
+    by_node_id: dict = {}
+    comments: list[Comment] = []
+    set_aside: list[Comment] = []
+    used_ids: set = set()
+    for item in items:
+        inner = {n for n in nested_nodes if n is not item.node}
+        # nested reply lists inside the item belong to the replies, not to the item's words
+        metas = item.extra_meta + _meta_elements(item, inner, page)
+        skip = set(metas) | inner | page.hidden
+        raw = "\n\n".join(t for t in (_text(el, skip=skip) for el in item.elements) if t)
+        text, line_author, line_date = _strip_lines(raw)
+        author = _author_of(item, metas) or (line_author.strip() if line_author else None)
+        published = _date_of(item, metas) or _parse_date(line_date)
+        kind = "comment"
+        cls = _attrs(item.node)
+        if _PINGBACK.search(cls):
+            kind = "trackback" if "trackback" in cls else "pingback"
+        elif re.match(r"^(?:pingback|trackback)\s*:", text, re.I):
+            kind = "trackback" if text.lower().startswith("trackback") else "pingback"
+        if not text and kind == "comment":
+            continue
+        ident = _comment_id(item)
+        if not ident or ident in used_ids:
+            ident = f"c{len(comments) + len(set_aside) + 1}"
+        used_ids.add(ident)
+        parent = by_node_id.get(item.parent.node) if item.parent is not None else None
+        comment = Comment(text=text, id=ident, author=author, published=published, parent=parent,
+                          depth=item.depth if parent else 0, kind=kind)
+        by_node_id[item.node] = ident
+        (comments if kind == "comment" else set_aside).append(comment)
+    for position, comment in enumerate(comments, start=1):
+        comment.position = position
+    for position, comment in enumerate(set_aside, start=1):
+        comment.position = position
+    return comments, set_aside
+
+
+def _flat_depths(items: list[_Item]) -> None:
+    """Themes that render threads flat mark depth in a class (``depth-2``); rebuild parents from it."""
+    if any(it.depth for it in items):
+        return
+    last_at: dict = {}
+    for item in items:
+        m = re.search(r"(?:depth|level)[-_](\d+)", (item.node.get("class") or "").lower())
+        if not m:
+            continue
+        level = max(int(m.group(1)) - 1, 0)
+        if level > 0 and (level - 1) in last_at:
+            item.depth = level
+            item.parent = last_at[level - 1]
+        last_at[level] = item
+        for deeper in [k for k in last_at if k > level]:
+            del last_at[deeper]
+
+
+def _claimed_count(page: _Page, container) -> int | None:
+    scopes = []
+    if container is not None:
+        anc = container
+        for _ in range(4):
+            if anc.getparent() is None:
+                break
+            anc = anc.getparent()
+        scopes.append(anc)
+    scopes.append(page.root)
+    for scope in scopes:
+        for el in scope.iter("h1", "h2", "h3", "h4", "h5", "h6", "span", "div", "a", "p", "strong", "b"):
+            n = page.textlen.get(el, 0)
+            if not n or n > 60:
+                continue
+            if el.tag in ("div", "span", "a", "p", "strong", "b"):
+                attrs = _attrs(el)
+                if not attrs or not _SECTION_WORDS.search(attrs):
+                    continue
+            text = _clean_line(el.text_content())
+            m = _COUNT_TEXT.search(text)
+            if m:
+                raw = (m.group(1) or m.group(2) or "").replace(",", "").replace(".", "")
+                if raw.isdigit():
+                    return int(raw)
+            if re.match(r"^(?:one|a single)\s+(?:comment|response|thought|reply)", text, re.I):
+                return 1
+    return None
+
+
+# ---------------------------------------------------------------------------
+# article
+# ---------------------------------------------------------------------------
+
+
+def _article(page: _Page, exclude: set) -> str:
+    root = page.root
+    body = root.find("body")
+    if body is None:
+        body = root
+    skip = set(exclude) | page.hidden
+    for node in page.nodes:
+        if node.tag in ("nav", "aside", "footer", "form") and node not in skip:
+            if node.tag == "form" and page.textlen.get(node, 0) > 0.5 * page.textlen.get(body, 1):
+                continue
+            skip.add(node)
+            continue
+        attrs = _attrs(node)
+        if attrs and _BOILERPLATE.search(attrs) and not _ARTICLE_BODY.search(attrs):
+            if page.textlen.get(node, 0) < 0.5 * page.textlen.get(body, 1):
+                skip.add(node)
+    best = None
+    best_len = 0
+    for node in page.nodes:
+        attrs = _attrs(node)
+        marked = (node.get("itemprop") or "").lower() == "articlebody" or (attrs and _ARTICLE_BODY.search(attrs))
+        if not marked and node.tag != "article":
+            continue
+        if any(a in skip for a in node.iterancestors()) or node in skip:
+            continue
+        n = page.textlen.get(node, 0) - sum(page.textlen.get(s, 0) for s in skip if _inside(s, node))
+        if n > best_len:
+            best, best_len = node, n
+    if best is None or best_len < 200:
+        best = _densest(page, skip)
+    if best is None:
+        return ""
+    return _text(best, skip=skip)
+
+
+def _inside(node, ancestor) -> bool:
+    anc = node.getparent()
+    while anc is not None:
+        if anc is ancestor:
+            return True
+        anc = anc.getparent()
+    return False
+
+
+def _densest(page: _Page, skip: set):
+    """The block holding the most paragraph text (paragraph scores go to the parent, half to the grandparent)."""
+    scores: dict = {}
+    for p in page.root.iter("p", "pre", "blockquote", "td"):
+        n = page.textlen.get(p, 0)
+        if n < 25 or p in skip:
+            continue
+        links = page.linklen.get(p, 0)
+        score = n * (1.0 - links / n)
+        parent = p.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + score
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + score / 2
+    if not scores:
+        body = page.root.find("body")
+        return body
+    return max(scores, key=scores.get)
+
+
+# ---------------------------------------------------------------------------
+# entry point
+# ---------------------------------------------------------------------------
+
+
+def parse_html_page(html: str, source: str = "<string>") -> Thread:
+    """Read a saved HTML page into a thread: article, metadata and reader comments.
+
+    Comments are found from the page's structure (comment sections named in ids and classes, with
+    repeated items such as WordPress ``li.comment``, Blogger ``dt``/``dd`` pairs or TypePad
+    ``div.comment``); replies nested inside a comment get its ``id`` as ``parent``. Pingbacks and
+    trackbacks go to ``set_aside``. Comments a page loads by script (an empty Disqus placeholder)
+    are not in the HTML, so none are reported.
+
+    Parameters
+    ----------
+    html : str
+        The decoded page.
+    source : str
+        Name recorded as the thread's ``source``.
+
+    Returns
+    -------
+    Thread
+        With ``format="html"``.
+
+    Raises
+    ------
+    InputError
+        If ``html`` is empty or not readable as HTML.
+
+    Examples
+    --------
+    >>> page = ('<html><body><h1>T</h1><p>Article words here.</p><ol class="commentlist">'
+    ...         '<li class="comment" id="comment-1"><cite class="fn">Ann</cite> says:'
+    ...         '<p>Nice post.</p></li></ol></body></html>')
+    >>> thread = parse_html_page(page)
+    >>> [(c.author, c.text) for c in thread.comments]
+    [('Ann', 'Nice post.')]
+    """
+    root = _load(html, source)
+    meta = _metadata(root)
+    _drop_forms(root)
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    page = _measure(root)
+    members, container = _find_items(page)
+    comments: list[Comment] = []
+    set_aside: list[Comment] = []
+    exclude: set = set()
+    if members:
+        sig = _signature(members[0])
+        items = _expand(members, sig, page)
+        _flat_depths(items)
+        comments, set_aside = _build_comments(items, page)
+    else:
+        items, container = _byline_items(page)
+        if items:
+            comments, set_aside = _build_comments(items, page)
+            members = [it.node for it in items]
+    if members:
+        exclude = {container}
+        # the whole comment section (header, form) stays out of the article
+        anc = container
+        while anc is not None:
+            attrs = _attrs(anc)
+            if attrs and _SECTION_WORDS.search(attrs) and page.textlen.get(anc, 0) < 0.8 * page.textlen.get(root, 1):
+                exclude.add(anc)
+            anc = anc.getparent()
+    else:
+        for node in _section_candidates(page):
+            exclude.add(node)
+    article = _article(page, exclude)
+    return Thread(
+        source=source,
+        title=meta["title"],
+        site=meta["site"],
+        url=meta["url"],
+        published=meta["published"],
+        author=meta["author"],
+        article=article,
+        comments=comments,
+        comment_count_claimed=_claimed_count(page, container),
+        format="html",
+        set_aside=set_aside,
+    )
