@@ -41,7 +41,7 @@ def cohen_kappa(a, b) -> float:
     classes = sorted(set(a) | set(b), key=str)
     index = {c: i for i, c in enumerate(classes)}
     table = np.zeros((len(classes), len(classes)))
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         table[index[x], index[y]] += 1
     n = table.sum()
     p_o = np.trace(table) / n

@@ -9,8 +9,9 @@ import inspect
 import io
 import json
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -298,7 +299,7 @@ def _read_csv_records(path: Path, delimiter: str | None = None) -> Iterator[tupl
         if len(record) != len(header):
             raise InputError(path, f"has {len(record)} fields where the header has {len(header)}", line=start,
                              fix="quote cells that contain the delimiter or line breaks")
-        yield _Where("line", start), dict(zip(header, record))
+        yield _Where("line", start), dict(zip(header, record, strict=True))
 
 
 def _field(record: dict, name: str, where: _Where, path: Path, *, option: str = "text_field") -> str:
@@ -755,7 +756,7 @@ def _argilla_answers(record: dict, names: dict[str, str]) -> Iterator[tuple[str,
         if isinstance(flat, list):  # Argilla 2, flattened
             users = record.get(f"{question}.responses.users") or [None] * len(flat)
             status = record.get(f"{question}.responses.status") or [None] * len(flat)
-            yield from ((task_name, v, u, s) for v, u, s in zip(flat, users, status))
+            yield from ((task_name, v, u, s) for v, u, s in zip(flat, users, status, strict=False))
         nested = record.get(question)
         if isinstance(nested, list) and all(isinstance(x, dict) and "value" in x for x in nested):
             for item in nested:  # Argilla 1, Hugging Face export

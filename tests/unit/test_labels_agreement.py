@@ -61,12 +61,12 @@ def long_table(columns: dict[str, list], task: str = "stance") -> pd.DataFrame:
 
 
 def test_krippendorff_alpha_published_example():
-    units = list(zip(*KRIPPENDORFF_2011))
+    units = list(zip(*KRIPPENDORFF_2011, strict=True))
     assert krippendorff_alpha(units) == pytest.approx(0.743, abs=5e-4)
 
 
 def test_krippendorff_alpha_through_agreement_with_missing_labels():
-    table = long_table(dict(zip("ABCD", KRIPPENDORFF_2011)))
+    table = long_table(dict(zip("ABCD", KRIPPENDORFF_2011, strict=True)))
     result = agreement(table, "stance")
     assert result["krippendorff_alpha"] == pytest.approx(0.743, abs=5e-4)
     assert result["n_items"] == 11  # unit 12 has one value and cannot be paired
@@ -111,7 +111,7 @@ def test_cohen_kappa_by_hand():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from("fan"), st.sampled_from("fan")), min_size=2, max_size=40))
 def test_cohen_kappa_matches_sklearn(pairs):
-    a, b = zip(*pairs)
+    a, b = zip(*pairs, strict=True)
     expected = cohen_kappa_score(a, b) if len(set(a) | set(b)) > 1 else float("nan")
     got = cohen_kappa(a, b)
     if math.isnan(expected):
