@@ -41,6 +41,13 @@ _USELESS_DECLARATIONS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", 
 #: Declarations that browsers read as windows-1252 (WHATWG Encoding Standard).
 _WINDOWS_1252_ALIASES = {"latin-1", "iso8859-1", "ascii", "cp1252"}
 
+#: Single-byte code pages for Latin scripts, among which windows-1252 is preferred on near-ties.
+_LATIN_CODECS = {
+    "cp1250", "cp1252", "cp1257", "cp775", "cp850", "cp852", "cp858", "latin-1", "iso8859-2", "iso8859-3",
+    "iso8859-4", "iso8859-9", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16",
+    "mac-latin2", "mac-roman", "mac-iceland",
+}
+
 #: Control characters that are never page text; tab, line feed and carriage return are kept.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
@@ -192,12 +199,13 @@ def _detected_codec(sample: bytes) -> str | None:
     if not matches:
         return None
     best = matches[0]
-    for match in matches:
-        # Short western samples fit cp1250, cp1252, cp1257... equally; cp1252 is by far the
-        # most common on the web and the one browsers fall back to.
-        if (_usable_codec(match.encoding) == "cp1252" and match.chaos <= best.chaos + 1e-6
-                and match.coherence >= best.coherence - 1e-6):
-            return "cp1252"
+    if _usable_codec(best.encoding) in _LATIN_CODECS:
+        # Short western samples fit cp1250, cp1252, cp1257... about equally well and the detector
+        # often ranks a Baltic or Central European code page first; windows-1252 is by far the
+        # most common on the web and the one browsers fall back to, so it wins near-ties.
+        for match in matches:
+            if _usable_codec(match.encoding) == "cp1252" and match.chaos <= best.chaos + 0.1:
+                return "cp1252"
     if best.encoding.replace("-", "_").lower() in ("utf_8", "utf8"):
         return "utf-8"
     return _usable_codec(best.encoding)
