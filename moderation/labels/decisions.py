@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
@@ -142,7 +142,7 @@ def _read_csv(path: Path, text: str) -> list[dict]:
         if len(record) != len(header):
             raise InputError(path, f"has {len(record)} fields where the header has {len(header)}", line=start,
                              fix="quote cells that contain commas or line breaks")
-        values = {name: restore_cell(cell) for name, cell in zip(header, record)}
+        values = {name: restore_cell(cell) for name, cell in zip(header, record, strict=True)}
         out.append(_validate(path, values, f"comment {values.get('comment_id', '')!r}", start))
     return out
 
@@ -184,7 +184,7 @@ def _validate(path: Path, record: dict, where: str, line: int | None) -> dict:
 def _parse_time(value: str) -> _dt.datetime:
     stamp = _dt.datetime.fromisoformat(value.replace("Z", "+00:00") if value.endswith("Z") else value)
     if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=_dt.timezone.utc)
+        stamp = stamp.replace(tzinfo=_dt.UTC)
     return stamp
 
 

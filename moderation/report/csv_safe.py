@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from numbers import Number
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 from .._io import atomic_open
 

@@ -8,10 +8,10 @@ import hashlib
 import json
 import math
 import re
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from numbers import Number
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -323,8 +323,8 @@ def _prepare(rows: list[Mapping], threads: Mapping) -> dict:
 
 def _iso_utc(moment: _dt.datetime) -> str:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_dt.timezone.utc)
-    return moment.astimezone(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+        moment = moment.replace(tzinfo=_dt.UTC)
+    return moment.astimezone(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _asset(name: str) -> str:
@@ -408,7 +408,7 @@ def render_review_page(rows, threads, path, *, title: str = "Comment review", mo
         "format": REVIEW_FORMAT,
         "report_id": report_id,
         "title": str(title),
-        "generated": _iso_utc(generated or _dt.datetime.now(_dt.timezone.utc)),
+        "generated": _iso_utc(generated or _dt.datetime.now(_dt.UTC)),
         "model_info": _jsonable(dict(model_info)) if model_info else None,
     })
     script = _asset("review.js")

@@ -93,12 +93,13 @@ def browser():
 def page_file(tmp_path):
     return render_review_page(_rows(), THREADS, tmp_path / "review.html", title="Comment review: Brennock Herald",
                               model_info={"model": "baseline-2024-05", "threshold": 0.5},
-                              generated=dt.datetime(2024, 5, 2, 12, 0, tzinfo=dt.timezone.utc))
+                              generated=dt.datetime(2024, 5, 2, 12, 0, tzinfo=dt.UTC))
 
 
 def _open(browser, path):
     """A fresh context (own localStorage) with every request recorded and anything off-disk blocked."""
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900},
+                                  reduced_motion="reduce")
     requests: list[str] = []
     errors: list[str] = []
     page = context.new_page()

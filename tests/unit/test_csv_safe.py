@@ -6,7 +6,8 @@ import csv
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from moderation.report.csv_safe import FORMULA_PREFIXES, restore_cell, safe_cell, write_csv_safe
 

@@ -11,7 +11,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from moderation.labels.decisions import DECISIONS_FORMAT
 from moderation.report.review import REVIEW_FORMAT, embed_json, highlight_segments, label_id, render_review_page
@@ -26,7 +27,7 @@ HOSTILE = [
     "line\u2028sep\u2029para & ampersand > gt",
     "</SCRIPT >",
 ]
-WHEN = dt.datetime(2024, 5, 2, 12, 0, tzinfo=dt.timezone.utc)
+WHEN = dt.datetime(2024, 5, 2, 12, 0, tzinfo=dt.UTC)
 
 
 def _row(n, text, flag="flagged", tid="t1", **extra):
@@ -223,3 +224,20 @@ def test_label_id_follows_the_label_format():
     assert label_id("t01-bikes", "c3", 3) == "t01-bikes-3"
     assert label_id("t01-bikes", "t01-bikes-9", 2) == "t01-bikes-9"
     assert label_id("t1", "x", None) == "t1-x"
+
+
+def test_every_template_file_is_packaged():
+    """An installed (non-editable) package must carry the page's template, script and style."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    import moderation.report as report
+
+    root = Path(__file__).resolve().parents[2]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["moderation.report"]
+    folder = Path(report.__file__).parent
+    for path in sorted((folder / "templates").iterdir()):
+        relative = path.relative_to(folder).as_posix()
+        assert any(fnmatch.fnmatch(relative, g) for g in globs), f"{relative} is not in package-data {globs}"
