@@ -43,9 +43,15 @@ _WINDOWS_1252_ALIASES = {"latin-1", "iso8859-1", "ascii", "cp1252"}
 
 #: Single-byte code pages for Latin scripts, among which windows-1252 is preferred on near-ties.
 _LATIN_CODECS = {
-    "cp1250", "cp1252", "cp1257", "cp775", "cp850", "cp852", "cp858", "latin-1", "iso8859-2", "iso8859-3",
-    "iso8859-4", "iso8859-9", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16",
-    "mac-latin2", "mac-roman", "mac-iceland",
+    "cp1250", "cp1252", "cp1257", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-9", "iso8859-10",
+    "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16",
+}
+
+#: DOS, old Mac and other code pages that web pages and exports practically never use.
+_RARE_CODECS = {
+    "cp437", "cp720", "cp737", "cp775", "cp850", "cp852", "cp855", "cp857", "cp858", "cp860", "cp861", "cp862",
+    "cp863", "cp865", "cp866", "cp869", "cp1006", "cp1125", "hp-roman8", "mac-latin2", "mac-roman",
+    "mac-iceland", "mac-turkish", "mac-greek", "mac-cyrillic", "mac-croatian", "mac-romanian", "ptcp154", "kz1048",
 }
 
 #: Control characters that are never page text; tab, line feed and carriage return are kept.
@@ -198,13 +204,18 @@ def _detected_codec(sample: bytes) -> str | None:
         return None
     if not matches:
         return None
+    # DOS and old Mac code pages are almost never used for web pages or exports, yet on short
+    # samples the detector often ranks them first; consider them only when nothing else fits.
+    matches = [m for m in matches if _usable_codec(m.encoding) not in _RARE_CODECS] or matches
     best = matches[0]
     if _usable_codec(best.encoding) in _LATIN_CODECS:
         # Short western samples fit cp1250, cp1252, cp1257... about equally well and the detector
         # often ranks a Baltic or Central European code page first; windows-1252 is by far the
         # most common on the web and the one browsers fall back to, so it wins near-ties.
         for match in matches:
-            if _usable_codec(match.encoding) == "cp1252" and match.chaos <= best.chaos + 0.1:
+            same_text = {_usable_codec(name) for name in [match.encoding, *match.could_be_from_charset]}
+            if ("cp1252" in same_text and match.chaos <= best.chaos + 0.1
+                    and match.coherence >= best.coherence - 0.01):
                 return "cp1252"
     if best.encoding.replace("-", "_").lower() in ("utf_8", "utf8"):
         return "utf-8"
