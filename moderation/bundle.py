@@ -28,6 +28,8 @@ TRUSTED_TYPES = [
     "moderation.model.CommentModel",
     "moderation.model.TargetedLogisticRegression",
     "moderation.labels.schema.LabelSchema",
+    # Sparse matrices are plain data (the target index), safe to rebuild.
+    "scipy.sparse._csr.csr_matrix",
 ]
 
 
