@@ -301,6 +301,20 @@ def _prepare(rows: list[Mapping], threads: Mapping) -> dict:
             "explanation": [[n, round(w, 4)] for n, w in _explanation_pairs(row.get("explanation"))][:12],
         })
 
+    # Rows may hold only the flagged and review comments (the scorer streams the rest away):
+    # the threads' comment counts then supply the comments that scored OK.
+    for tid, info in threads.items():
+        tid = _text(tid)
+        if tid not in per_thread:
+            per_thread[tid] = {"total": 0, "flagged": 0, "review": 0, "ok": 0, "first": {}}
+        declared = _number((info or {}).get("comment_count"))
+        missing = int(declared) - per_thread[tid]["total"] if declared is not None else 0
+        if missing > 0:
+            per_thread[tid]["total"] += missing
+            per_thread[tid]["ok"] += missing
+            counts["total"] += missing
+            counts["ok"] += missing
+
     thread_list = []
     for tid in thread_order:
         info = threads.get(tid) or {}
@@ -308,14 +322,13 @@ def _prepare(rows: list[Mapping], threads: Mapping) -> dict:
         excerpt = _text(info.get("article_excerpt"))
         if len(excerpt) > _MAX_EXCERPT_CHARS:
             excerpt = excerpt[:_MAX_EXCERPT_CHARS].rstrip() + "…"
-        comment_count = _number(info.get("comment_count"))
         thread_list.append({
             "thread_id": tid,
             "title": _text(info.get("title")) or _text(first.get("thread_title")) or tid,
             "source": _text(info.get("source")) or _text(first.get("thread_source")),
             "url": _text(info.get("url")),
             "excerpt": excerpt,
-            "comment_count": int(comment_count) if comment_count is not None else per_thread[tid]["total"],
+            "comment_count": per_thread[tid]["total"],
             "counts": per_thread[tid],
         })
     return {"counts": counts, "threads": thread_list, "items": items}
@@ -367,7 +380,9 @@ def render_review_page(rows, threads, path, *, title: str = "Comment review", mo
         Scored comments with at least ``thread_id``, ``comment_id``, ``text`` and ``flag``
         (``"flagged"``, ``"review"`` or ``"ok"``); the scorer's other fields (stance and
         civility labels and probabilities, ``flag_reason``, ``explanation``...) are shown
-        when present.
+        when present. Rows that scored OK may be left out: a thread's ``comment_count``
+        larger than its rows counts the rest as OK. Passing them keeps the text of OK
+        parents as context for replies.
     threads : dict
         ``thread_id`` -> ``{"title", "source", "url", "article_excerpt", "comment_count"}``;
         missing threads fall back to the rows' ``thread_title`` / ``thread_source``.

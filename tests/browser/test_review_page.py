@@ -69,12 +69,12 @@ def _rows():
 
 THREADS = {
     T1: {"title": "Council votes on protected bike lanes for Harlow Avenue", "source": "pages/harlow.html",
-         "url": "https://news.example/harlow-bike-lanes", "comment_count": 48,
+         "url": "https://news.example/harlow-bike-lanes", "comment_count": 6,
          "article_excerpt": "The city council votes Tuesday on replacing 140 parking spaces on Harlow Avenue with "
                             "curb-protected bike lanes between the rail bridge and Copper Street."},
     T2: {"title": "Should the county try a four-day work week?", "source": "pages/four-day.txt", "url": "",
          "article_excerpt": "A pilot for 300 county staff would start in March, with the same pay for 32 hours.",
-         "comment_count": 31},
+         "comment_count": 4},
 }
 
 

@@ -241,3 +241,14 @@ def test_every_template_file_is_packaged():
     for path in sorted((folder / "templates").iterdir()):
         relative = path.relative_to(folder).as_posix()
         assert any(fnmatch.fnmatch(relative, g) for g in globs), f"{relative} is not in package-data {globs}"
+
+
+def test_rows_without_the_ok_comments_are_completed_from_thread_counts(tmp_path):
+    rows = [_row(2, "x", "flagged"), _row(5, "y", "review")]
+    threads = {"t1": {"title": "Bike lanes", "comment_count": 40}, "t9": {"title": "Quiet", "comment_count": 12}}
+    path = render_review_page(rows, threads, tmp_path / "r.html", generated=WHEN)
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    data = _data(page)
+    assert data["counts"] == {"total": 52, "flagged": 1, "review": 1, "ok": 50}
+    assert [(t["thread_id"], t["comment_count"], t["counts"]["ok"]) for t in data["threads"]] == [("t1", 40, 38)]
