@@ -1,0 +1,37 @@
+"""Thread and Comment records and their JSON Lines form."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from moderation.errors import InputError
+from moderation.threads import SCHEMA, Comment, Thread, read_threads_jsonl, write_threads_jsonl
+
+
+def test_round_trip(tmp_path):
+    thread = Thread(source="page.html", title="T", article="body", comment_count_claimed=5,
+                    comments=[Comment(text="hi", id="c1", position=1), Comment(text="re", id="c2", parent="c1", depth=1)],
+                    set_aside=[Comment(text="ping", kind="pingback")])
+    path = tmp_path / "t.jsonl"
+    assert write_threads_jsonl([thread], path) == 1
+    record = json.loads(path.read_text())
+    assert record["schema"] == SCHEMA and record["id"] == "page.html"
+    (back,) = read_threads_jsonl(path)
+    assert back == thread
+
+
+def test_newer_schema_and_garbage_name_the_line(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps(Thread(source="a").to_dict()) + "\n" + '{"schema": "moderation.thread/9", "source": "b"}\n')
+    with pytest.raises(InputError, match=r"t.jsonl, line 2: .*newer"):
+        read_threads_jsonl(path)
+    path.write_text("not json\n")
+    with pytest.raises(InputError, match="line 1"):
+        read_threads_jsonl(path)
+
+
+def test_comment_without_text_is_refused():
+    with pytest.raises(ValueError, match="text"):
+        Comment.from_dict({"author": "x"})
