@@ -20,11 +20,15 @@ FORMATS = ("auto", "text", "html", "wxr", "disqus", "isso-json", "jsonl")
 #: Refuse pages larger than this; a saved page is rarely over a few MB.
 MAX_BYTES = 64 * 1024 * 1024
 
-#: Elements that can open an HTML page or fragment (after any doctype and comments).
+#: HTML element names; a document whose first element is one of them is read as HTML.
 _HTML_TAGS = frozenset(
-    "html head body meta title link base script style noscript div p span a b i em strong img br hr "
-    "header footer nav main article section aside table form ul ol dl h1 h2 h3 h4 h5 h6 iframe center "
-    "font blockquote pre figure template svg".split()
+    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption center "
+    "cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption "
+    "figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input "
+    "ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option output "
+    "p picture pre progress q rp rt ruby s samp script search section select slot small source span strong "
+    "style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track u ul var "
+    "video wbr".split()
 )
 _FIRST_TAG = re.compile(r"<([A-Za-z][\w.:-]*)")
 _JSON_START = re.compile(r'(?:\[\s*)?\{\s*"')
