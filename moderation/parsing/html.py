@@ -56,12 +56,13 @@ _SELF_NEVER = re.compile(r"footer|submit|form\b|respond|login|\btip|hidden|templ
 #: Group members with these names are controls around the comment list.
 _MEMBER_NOT = re.compile(
     r"respond|form|leave|add-?comment|post-?comment|write|submit|login|register|subscribe|pagination|paging"
-    r"|\bnav|more|load|captcha|policy|rules|header|title|heading|count|notice|closed|sort|filter|tabs?\b",
+    r"|\bnav|more|load|captcha|policy|rules|header|title|heading|count|notice|closed|sort|filter|tabs?\b"
+    r"|error|complete|success|overlay|modal|dialog|info\b|feed|subscri|share|social",
     re.I,
 )
 _META_WORDS = re.compile(
     r"author|vcard|\bfn\b|says|meta|date|time|posted|byline|reply|permalink|avatar|gravatar|photo|vote"
-    r"|rating|like|report|flag|share|edit|actions|tools|footer|header|userinfo|user-?name|username|nick"
+    r"|rating|like|report|flag|share|edit|actions|tools|footer|header|userinfo|user-?name|username|nick|\buser\b"
     r"|signature|comment-?number|commentnumber|num\b|count|quote-?link|badge|profile|posted|info\b|details"
     r"|controls|moderat|admin|cite",
     re.I,
@@ -130,6 +131,22 @@ _ID_COMMENT = re.compile(r"(?:^|[-_])(?:comment|cmt|c)[-_]?([0-9a-f]{3,}|\d+)$",
 # ---------------------------------------------------------------------------
 
 
+_MATCHES: dict = {}
+
+
+def _has(pattern: re.Pattern, text: str) -> bool:
+    """``pattern.search(text)``, remembered: pages repeat the same few class strings thousands of times."""
+    if not text:
+        return False
+    key = (pattern.pattern, text)
+    found = _MATCHES.get(key)
+    if found is None:
+        if len(_MATCHES) > 200_000:
+            _MATCHES.clear()
+        found = _MATCHES[key] = pattern.search(text) is not None
+    return found
+
+
 def _attrs(el) -> str:
     """The id and class of an element as one lower-case string."""
     ident = el.get("id") or ""
@@ -139,8 +156,16 @@ def _attrs(el) -> str:
     return (ident + " " + cls).lower()
 
 
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden\S*|hide|is-hidden|invisible|d-none|display-none|visually-hidden|sr-only|screen-reader-text)(?:\s|$)"
+)
+
+
 def _is_hidden(el) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    cls = el.get("class")
+    if cls and _HIDDEN_CLASS.search(cls.lower()):
         return True
     style = el.get("style")
     if style:
@@ -164,7 +189,7 @@ def _text(el, skip=frozenset()) -> str:
             if node in skip:
                 walker.skip_subtree()
                 if node is not el and node.tail:
-                    parts.append(node.tail)
+                    parts.append(_flat(node.tail))
                 continue
             if not isinstance(tag, str):
                 continue
@@ -175,13 +200,18 @@ def _text(el, skip=frozenset()) -> str:
             elif tag in ("td", "th"):
                 parts.append(" ")
             if node.text:
-                parts.append(node.text)
+                parts.append(node.text if tag == "pre" else _flat(node.text))
         else:
             if isinstance(tag, str) and tag in _BLOCK_TAGS:
                 parts.append("\n\n" if tag in _PARAGRAPH_TAGS else "\n")
             if node is not el and node.tail:
-                parts.append(node.tail)
+                parts.append(_flat(node.tail))
     return _normalise("".join(parts))
+
+
+def _flat(text: str) -> str:
+    """Line breaks in HTML source are spaces on screen."""
+    return text.replace("\r", " ").replace("\n", " ")
 
 
 def _normalise(text: str) -> str:
@@ -265,7 +295,7 @@ def _measure(root) -> _Page:
     for node in nodes:
         if _is_hidden(node):
             hidden.add(node)
-        if node.tag in ("h1", "article") or _ARTICLE_BODY.search(_attrs(node)):
+        if node.tag in ("h1", "article") or _has(_ARTICLE_BODY, _attrs(node)):
             for anc in node.iterancestors():
                 if anc in holds_article:
                     break
@@ -364,10 +394,21 @@ _STATE_CLASS = re.compile(
 )
 
 
+_SIGNATURES: dict = {}
+
+
 def _signature(el) -> tuple:
     """Tag and class of an item with per-comment variation (even/odd, depth, ids) taken out."""
-    cls = (el.get("class") or "").lower().split()
-    return (el.tag, tuple(sorted(c for c in cls if not _STATE_CLASS.match(c))))
+    key = (el.tag, el.get("class") or "")
+    sig = _SIGNATURES.get(key)
+    if sig is None:
+        cls = [c for c in key[1].lower().split() if not _STATE_CLASS.match(c)]
+        # the first lasting class names the kind of item; later ones often vary per author ("by-andy")
+        sig = (el.tag, tuple(cls[:1]))
+        if len(_SIGNATURES) > 100_000:
+            _SIGNATURES.clear()
+        _SIGNATURES[key] = sig
+    return sig
 
 
 _ITEM_TAGS = frozenset(("li", "div", "article", "section", "dt", "tr", "table", "dd", "blockquote", "aside", "ul",
@@ -391,13 +432,13 @@ def _section_candidates(page: _Page) -> list:
                         "h2", "h3", "h4", "h5", "h6"):
             continue
         attrs = _attrs(node)
-        if not attrs or not _SECTION_WORDS.search(attrs):
+        if not attrs or not _has(_SECTION_WORDS, attrs):
             continue
         words = [w for w in re.split(r"\s+", attrs) if w]
-        good = [w for w in words if _SECTION_WORDS.search(w) and not _SECTION_NOT.search(w)]
+        good = [w for w in words if _has(_SECTION_WORDS, w) and not _has(_SECTION_NOT, w)]
         if not good:
             continue
-        if page.textlen.get(node, 0) < 20 or _SELF_NEVER.search(attrs) or _SECTION_NEVER.search(attrs):
+        if page.textlen.get(node, 0) < 20 or _has(_SELF_NEVER, attrs) or _has(_SECTION_NEVER, attrs):
             continue
         if node in page.hidden or _excluded_ancestor(node, page):
             continue
@@ -420,7 +461,7 @@ def _excluded_ancestor(node, page: _Page) -> bool:
         if anc.tag in ("nav", "aside"):
             return True
         attrs = _attrs(anc)
-        if attrs and _SECTION_NEVER.search(attrs):
+        if attrs and _has(_SECTION_NEVER, attrs):
             return True
     return False
 
@@ -441,8 +482,24 @@ def _groups_in(section, page: _Page, limit: int = 4000):
             if child.tag == "dd":
                 continue
             by_sig.setdefault(_signature(child), []).append(child)
+        marked = [sig for sig in by_sig if _has(_SECTION_WORDS, " ".join(sig[1])) or _has(_PINGBACK, " ".join(sig[1]))]
+        if len(marked) > 1:
+            # comments and pingbacks share one list under different classes: one group, in page order
+            chosen = {m for sig in marked for m in by_sig.pop(sig)}
+            by_sig[marked[0]] = [c for c in parent if c in chosen]
         for sig, members in by_sig.items():
             yield parent, sig, members
+
+
+def _with_dd(el) -> list:
+    """A ``dt`` with the ``dd`` elements after it (Blogger and some WordPress themes); else just ``el``."""
+    els = [el]
+    if el.tag == "dt":
+        sib = el.getnext()
+        while sib is not None and sib.tag == "dd":
+            els.append(sib)
+            sib = sib.getnext()
+    return els
 
 
 def _item_text_len(el, page: _Page) -> int:
@@ -457,25 +514,28 @@ def _item_text_len(el, page: _Page) -> int:
 
 
 def _score_group(parent, sig, members, page: _Page) -> float:
-    members = [m for m in members if not _MEMBER_NOT.search(_attrs(m)) and m not in page.hidden]
+    members = [m for m in members if not _has(_MEMBER_NOT, _attrs(m)) and m not in page.hidden]
     if not members:
         return 0.0
     lens = [_item_text_len(m, page) for m in members]
     total = sum(lens)
     if total < 15:
         return 0.0
+    words = max(sum(len(e.text_content().split()) for e in _with_dd(m)) for m in members[:50])
     links = sum(page.linklen.get(m, 0) for m in members)
     if members[0].tag == "dt":
         links = sum(page.linklen.get(m, 0) for m in members)  # dd text is the words
     cls = " ".join(sig[1])
-    marked = _SECTION_WORDS.search(cls) or any(_ID_COMMENT.search(m.get("id") or "") for m in members[:3])
+    marked = _has(_SECTION_WORDS, cls) or any(_ID_COMMENT.search(m.get("id") or "") for m in members[:3])
     if links > 0.6 * total and not marked:
         return 0.0
+    if words < (4 if marked else 8):
+        return 0.0
     parent_attrs = _attrs(parent)
-    if parent_attrs and (_SECTION_NEVER.search(parent_attrs) or re.search(r"links|menu|\bnav", parent_attrs)):
+    if parent_attrs and (_has(_SECTION_NEVER, parent_attrs) or re.search(r"links|menu|\bnav", parent_attrs)):
         return 0.0
     bonus = 1.0
-    if _PINGBACK.search(cls) and not re.search(r"\bcomment\b", cls):
+    if _has(_PINGBACK, cls) and not re.search(r"\bcomment\b", cls):
         bonus *= 0.3
     if marked:
         bonus *= 2.0
@@ -489,29 +549,44 @@ def _score_group(parent, sig, members, page: _Page) -> float:
 def _find_items(page: _Page) -> tuple[list, object]:
     """Choose the list of comment items: the best-scoring sibling group inside a comment section."""
     best = (0.0, None, None, None)
+    scored: list = []
     sections = _section_candidates(page)
     checked: set = set()
+    scopes = []
     for section in sections:
-        if section in checked:
-            continue
-        for parent, sig, members in _groups_in(section, page):
+        scopes.append((section, 4000))
+    for scope, limit in scopes:
+        for parent, sig, members in _groups_in(scope, page, limit):
             key = (parent, sig)
             if key in checked:
                 continue
             checked.add(key)
             score = _score_group(parent, sig, members, page)
+            if score > 0:
+                scored.append((score, parent, sig, members))
             if score > best[0]:
                 best = (score, parent, sig, members)
     if best[1] is None:
         return [], None
+    # a single wrapper (ul.commentlist inside div#comments) is not one comment when it holds a list
+    for _ in range(3):
+        _, parent, sig, members = best
+        if len(members) != 1:
+            break
+        wrapper = members[0]
+        inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
+                 and sum(page.textlen.get(m, 0) for m in g[3]) >= 0.5 * page.textlen.get(wrapper, 0)]
+        if not inner:
+            break
+        best = max(inner, key=lambda g: g[0])
     _, parent, sig, members = best
-    if _SECTION_WORDS.search(" ".join(sig[1])) or _PINGBACK.search(" ".join(sig[1])):
+    if _has(_SECTION_WORDS, " ".join(sig[1])) or _has(_PINGBACK, " ".join(sig[1])):
         # comments and pingbacks often share one list under different classes: keep them all, in order
         chosen = set(members)
         members = [c for c in parent if c in chosen or (
             isinstance(c.tag, str) and c.tag == members[0].tag
-            and (_SECTION_WORDS.search(" ".join(_signature(c)[1])) or _PINGBACK.search(" ".join(_signature(c)[1]))))]
-    return [m for m in members if not _MEMBER_NOT.search(_attrs(m)) and m not in page.hidden], parent
+            and (_has(_SECTION_WORDS, " ".join(_signature(c)[1])) or _has(_PINGBACK, " ".join(_signature(c)[1]))))]
+    return [m for m in members if not _has(_MEMBER_NOT, _attrs(m)) and m not in page.hidden], parent
 
 
 _BYLINE_KINDS = (
@@ -672,7 +747,7 @@ def _meta_elements(item: _Item, nested: set, page: _Page) -> list:
                 walker.skip_subtree()
                 continue
             attrs = _attrs(node)
-            if attrs and _META_WORDS.search(attrs) and not _BODY_WORDS.search(attrs.split()[-1] if attrs.split() else ""):
+            if attrs and _has(_META_WORDS, attrs) and not _has(_BODY_WORDS, attrs.split()[-1] if attrs.split() else ""):
                 if page.textlen.get(node, 0) <= 200:
                     metas.append(node)
                     walker.skip_subtree()
@@ -689,7 +764,7 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
         if not stripped:
             kept.append("")
             continue
-        if _CONTROL_LINE.match(stripped):
+        if _CONTROL_LINE.match(stripped) or (index < 3 and re.fullmatch(r"#?\d{1,4}\.?|#", stripped)):
             continue
         head = index < 3 or index >= len(lines) - 3
         if head:
@@ -711,12 +786,12 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
 
 
 _AUTHOR_CLASS = re.compile(r"\bfn\b|author|user-?name|username|commenter|poster|nick|\bname\b|\buser\b|vcard", re.I)
-_DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.I)
+_DATE_CLASS = re.compile(r"date|time|posted|published|meta|footer|byline", re.I)
 
 
 def _author_of(item: _Item, metas: list) -> str | None:
     for el in metas:
-        if el.tag == "cite" or _AUTHOR_CLASS.search(_attrs(el)) or el.tag == "dt":
+        if el.tag == "cite" or _has(_AUTHOR_CLASS, _attrs(el)) or el.tag == "dt":
             fn = None
             for sub in el.iter():
                 if isinstance(sub.tag, str) and re.search(r"\bfn\b|\bname\b|username|user-?name", _attrs(sub)):
@@ -735,6 +810,11 @@ def _author_of(item: _Item, metas: list) -> str | None:
                 name = text.split(" on ")[0].strip()
                 if name and len(name) <= 60:
                     return name
+    for el in metas:
+        for line in _text(el).split("\n"):
+            m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip())
+            if m:
+                return m.group("author").strip()
     return None
 
 
@@ -746,7 +826,7 @@ def _date_of(item: _Item, metas: list) -> str | None:
             if parsed:
                 return parsed
     for el in metas:
-        if el.tag == "time" or _DATE_CLASS.search(_attrs(el)) or el.tag == "dt":
+        if el.tag == "time" or _has(_DATE_CLASS, _attrs(el)) or el.tag == "dt":
             text = _clean_line(el.text_content())
             m = _POSTED_BY.match(text)
             if m and m.group("date"):
@@ -792,7 +872,7 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
         published = _date_of(item, metas) or _parse_date(line_date)
         kind = "comment"
         cls = _attrs(item.node)
-        if _PINGBACK.search(cls):
+        if _has(_PINGBACK, cls):
             kind = "trackback" if "trackback" in cls else "pingback"
         elif re.match(r"^(?:pingback|trackback)\s*:", text, re.I):
             kind = "trackback" if text.lower().startswith("trackback") else "pingback"
@@ -849,7 +929,7 @@ def _claimed_count(page: _Page, container) -> int | None:
                 continue
             if el.tag in ("div", "span", "a", "p", "strong", "b"):
                 attrs = _attrs(el)
-                if not attrs or not _SECTION_WORDS.search(attrs):
+                if not attrs or not _has(_SECTION_WORDS, attrs):
                     continue
             text = _clean_line(el.text_content())
             m = _COUNT_TEXT.search(text)
@@ -880,14 +960,14 @@ def _article(page: _Page, exclude: set) -> str:
             skip.add(node)
             continue
         attrs = _attrs(node)
-        if attrs and _BOILERPLATE.search(attrs) and not _ARTICLE_BODY.search(attrs):
+        if attrs and _has(_BOILERPLATE, attrs) and not _has(_ARTICLE_BODY, attrs):
             if page.textlen.get(node, 0) < 0.5 * page.textlen.get(body, 1):
                 skip.add(node)
     best = None
     best_len = 0
     for node in page.nodes:
         attrs = _attrs(node)
-        marked = (node.get("itemprop") or "").lower() == "articlebody" or (attrs and _ARTICLE_BODY.search(attrs))
+        marked = (node.get("itemprop") or "").lower() == "articlebody" or (attrs and _has(_ARTICLE_BODY, attrs))
         if not marked and node.tag != "article":
             continue
         if any(a in skip for a in node.iterancestors()) or node in skip:
@@ -998,7 +1078,7 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
         anc = container
         while anc is not None:
             attrs = _attrs(anc)
-            if attrs and _SECTION_WORDS.search(attrs) and page.textlen.get(anc, 0) < 0.8 * page.textlen.get(root, 1):
+            if attrs and _has(_SECTION_WORDS, attrs) and page.textlen.get(anc, 0) < 0.8 * page.textlen.get(root, 1):
                 exclude.add(anc)
             anc = anc.getparent()
     else:

@@ -1,0 +1,202 @@
+"""Measure the page parsers (HTML and text) against gold pages, next to trafilatura in the same run.
+
+Usage::
+
+    python benchmarks/parser_eval.py ../shared/data/pages/dragnet ../shared/data/pages/l3s-gn1 \\
+        ../shared/data/pages/trafilatura --mode both --json parser_eval.json
+
+Each directory holds ``ID.html``, ``ID.txt`` and ``ID.gold.json`` (see ../shared/data/README.md).
+For full-text gold (dragnet, l3s-gn1) it prints comment token precision/recall/F1 averaged over pages
+with comments, the false-comment rate on pages without, and article-token recall; for snippet gold
+(trafilatura) the share of comment and article snippets found. ``comments`` scores the comments'
+own words (``Comment.text``); ``+meta`` adds each comment's author and date lines, which the dragnet
+and l3s gold keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pagescore import load_pages, prf, score_comment_pages, score_snippet_pages, tokens  # noqa: E402
+
+__all__ = ["evaluate", "main"]
+
+
+def _comments_text(thread, with_meta: bool = False) -> str:
+    parts = []
+    for comment in thread.comments:
+        if with_meta:
+            parts.extend(x for x in (comment.author, comment.published) if x)
+        parts.append(comment.text)
+    return "\n".join(parts)
+
+
+def _article_recall(pages, articles: dict) -> float:
+    values = []
+    for page in pages:
+        gold = page.gold.get("article")
+        if not gold or not tokens(gold):
+            continue
+        values.append(prf(articles.get(page.id, ""), gold)[1])
+    return sum(values) / len(values) if values else float("nan")
+
+
+def _run_ours(pages, mode: str) -> dict:
+    """Parse every page with our parser; return id -> (article, comments, comments+meta) and the timing."""
+    if mode == "html":
+        from moderation.parsing.html import parse_html_page as parse
+
+        read = "html"
+    else:
+        from moderation.parsing.text import parse_text_page as parse
+
+        read = "text"
+    out = {}
+    errors = 0
+    elapsed = 0.0
+    for page in pages:
+        content = page.html() if read == "html" else page.text()
+        start = time.perf_counter()
+        try:
+            thread = parse(content, source=str(page.id))
+        except Exception as exc:  # noqa: BLE001 - a benchmark reports failures and goes on
+            errors += 1
+            print(f"  {page.source}/{page.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            out[page.id] = ("", "", "")
+            continue
+        finally:
+            elapsed += time.perf_counter() - start
+        out[page.id] = (thread.article or "", _comments_text(thread), _comments_text(thread, True))
+    return {"texts": out, "seconds": elapsed, "errors": errors}
+
+
+def _run_trafilatura(pages) -> dict:
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    out = {}
+    elapsed = 0.0
+    for page in pages:
+        html = page.html()
+        start = time.perf_counter()
+        try:
+            doc = trafilatura.bare_extraction(html, include_comments=True)
+        except Exception:  # noqa: BLE001 - count as nothing extracted
+            doc = None
+        elapsed += time.perf_counter() - start
+        article = (getattr(doc, "text", None) or "") if doc is not None else ""
+        comments = (getattr(doc, "comments", None) or "") if doc is not None else ""
+        out[page.id] = (article, comments, comments)
+    return {"texts": out, "seconds": elapsed, "errors": 0}
+
+
+def _score(pages, run: dict) -> dict:
+    texts = run["texts"]
+    n = len(pages)
+    result = {"pages": n, "pages_per_second": n / run["seconds"] if run["seconds"] else float("nan"),
+              "errors": run["errors"]}
+    snippet = [p for p in pages if "comment_snippets" in p.gold or "article_snippets" in p.gold]
+    full = [p for p in pages if p not in snippet]
+    if full:
+        clean = score_comment_pages(full, lambda p: texts[p.id][1])
+        meta = score_comment_pages(full, lambda p: texts[p.id][2])
+        result.update({
+            "precision": clean["precision"], "recall": clean["recall"], "f1": clean["f1"],
+            "f1_with_meta": meta["f1"], "false_comment_rate": clean["false_comment_rate"],
+            "n_with": clean["n_with"], "n_without": clean["n_without"],
+            "article_recall": _article_recall(full, {k: v[0] for k, v in texts.items()}),
+        })
+    if snippet:
+        snip = score_snippet_pages(snippet, lambda p: (texts[p.id][0], texts[p.id][1]))
+        result.update({"comment_snippets": snip["comment_recall"], "article_snippets": snip["article_recall"],
+                       "article_leak": snip["article_leak"]})
+    return result
+
+
+def evaluate(directories, mode: str = "html", trafilatura: bool = True) -> list[dict]:
+    """Score the parsers on each directory; return one row per (source, parser).
+
+    Parameters
+    ----------
+    directories : iterable of path
+        Page directories in the ``ID.html`` / ``ID.txt`` / ``ID.gold.json`` layout.
+    mode : {"html", "text", "both"}
+        Which of our parsers to run; text mode is skipped when ``moderation.parsing.text`` is absent.
+    trafilatura : bool
+        Also run ``trafilatura.bare_extraction(include_comments=True)`` on the HTML.
+
+    Returns
+    -------
+    list of dict
+    """
+    modes = ["html", "text"] if mode == "both" else [mode]
+    if "text" in modes:
+        try:
+            import moderation.parsing.text  # noqa: F401
+        except ImportError:
+            print("text mode skipped: moderation.parsing.text is not there yet", file=sys.stderr)
+            modes.remove("text")
+    rows = []
+    for directory in directories:
+        pages = load_pages(directory)
+        if not pages:
+            print(f"{directory}: no ID.gold.json files, skipped", file=sys.stderr)
+            continue
+        source = Path(directory).name
+        for m in modes:
+            rows.append({"source": source, "parser": f"ours-{m}", **_score(pages, _run_ours(pages, m))})
+        if trafilatura:
+            rows.append({"source": source, "parser": "trafilatura", **_score(pages, _run_trafilatura(pages))})
+    return rows
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return "nan" if value != value else f"{value:.3f}"
+    return str(value)
+
+
+def _table(rows: list[dict]) -> str:
+    columns = [("source", "source"), ("parser", "parser"), ("pages", "pages"), ("precision", "P"),
+               ("recall", "R"), ("f1", "F1"), ("f1_with_meta", "F1+meta"), ("false_comment_rate", "false"),
+               ("article_recall", "art.R"), ("comment_snippets", "c.snip"), ("article_snippets", "a.snip"),
+               ("article_leak", "a.leak"), ("pages_per_second", "pages/s")]
+    cells = [[title for _, title in columns]]
+    for row in rows:
+        cells.append([_fmt(row.get(key)) if key != "pages_per_second" or row.get(key) is None
+                      else f"{row[key]:.1f}" for key, _ in columns])
+    widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells)
+
+
+def main(argv=None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("directories", nargs="+", type=Path, help="page directories (ID.html, ID.txt, ID.gold.json)")
+    parser.add_argument("--mode", choices=("html", "text", "both"), default="both")
+    parser.add_argument("--no-trafilatura", action="store_true", help="skip the trafilatura reference run")
+    parser.add_argument("--json", type=Path, help="also write the rows to this JSON file")
+    args = parser.parse_args(argv)
+    missing = [str(d) for d in args.directories if not d.is_dir()]
+    if missing:
+        parser.error("not a directory: " + ", ".join(missing))
+    rows = evaluate(args.directories, args.mode, trafilatura=not args.no_trafilatura)
+    print(_table(rows))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

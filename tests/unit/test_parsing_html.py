@@ -1,0 +1,195 @@
+"""Unit tests for the HTML page parser on small hand-written pages."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from moderation.errors import InputError
+from moderation.parsing import parse_string
+from moderation.parsing.html import parse_html_page
+
+ARTICLE = "<p>" + "The council voted on the new cycle lanes after a long public debate. " * 4 + "</p>"
+
+WORDPRESS = f"""<!DOCTYPE html><html><head><title>Cycle lanes | Town Blog</title>
+<meta property="og:site_name" content="Town Blog">
+<meta property="article:published_time" content="2021-03-04T10:00:00+00:00"></head>
+<body><div id="content"><article class="post"><h1>Cycle lanes approved</h1>
+<div class="entry-content">{ARTICLE}</div></article>
+<div id="comments" class="comments-area">
+<h2 class="comments-title">3 thoughts on &ldquo;Cycle lanes approved&rdquo;</h2>
+<ol class="comment-list">
+ <li id="comment-11" class="comment even thread-even depth-1">
+  <article id="div-comment-11" class="comment-body">
+   <footer class="comment-meta"><div class="comment-author vcard">
+     <img class="avatar" src="a.png"><b class="fn">Maria</b> <span class="says">says:</span></div>
+    <div class="comment-metadata"><a href="#comment-11"><time datetime="2021-03-04T12:30:00+00:00">
+     March 4, 2021 at 12:30 pm</time></a></div></footer>
+   <div class="comment-content"><p>Finally some safe routes for the school run.</p></div>
+   <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div>
+  </article>
+  <ol class="children">
+   <li id="comment-12" class="comment odd alt depth-2">
+    <article id="div-comment-12" class="comment-body">
+     <footer class="comment-meta"><div class="comment-author vcard"><b class="fn">Tom</b>
+      <span class="says">says:</span></div>
+      <div class="comment-metadata"><a href="#comment-12"><time datetime="2021-03-04T13:00:00+00:00">
+       March 4, 2021 at 1:00 pm</time></a></div></footer>
+     <div class="comment-content"><p>They will slow the buses down, mark my words.</p></div>
+     <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div>
+    </article>
+   </li>
+  </ol>
+ </li>
+ <li id="comment-13" class="pingback even thread-odd depth-1">
+  <div class="comment-body">Pingback: <a href="http://other.example/">Weekly links roundup</a></div>
+ </li>
+</ol>
+<div id="respond" class="comment-respond"><h3 id="reply-title">Leave a Reply</h3>
+<form id="commentform"><textarea name="comment"></textarea><input type="submit" value="Post Comment"></form>
+</div></div></div></body></html>"""
+
+BLOGGER = f"""<html><head><title>Garden notes</title></head><body>
+<div class="post"><h3 class="post-title">Tomatoes</h3><div class="post-body entry-content">{ARTICLE}</div></div>
+<div class="comments" id="comments"><h4>2 comments:</h4>
+<div id="Blog1_comments-block-wrapper"><dl class="avatar-comment-indent" id="comments-block">
+<dt class="comment-author" id="c101"><a name="c101"></a><a href="/profile/1">Greenfinger</a> said...</dt>
+<dd class="comment-body" id="Blog1_cmt-101"><p>Mine split in the rain every single year.</p></dd>
+<dd class="comment-footer"><span class="comment-timestamp"><a href="#c101" title="comment permalink">
+June 5, 2012 8:44 PM</a></span></dd>
+<dt class="comment-author" id="c102"><a name="c102"></a>Anonymous said...</dt>
+<dd class="comment-body" id="Blog1_cmt-102"><p>Try watering at the roots in the morning instead.</p></dd>
+<dd class="comment-footer"><span class="comment-timestamp"><a href="#c102">June 6, 2012 9:15 AM</a></span></dd>
+</dl></div></div></body></html>"""
+
+TYPEPAD = f"""<html><head><title>Notes</title></head><body>
+<div class="entry"><h3 class="entry-header">A post</h3><div class="entry-body">{ARTICLE}</div></div>
+<div class="comments" id="all-comments"><h3 class="comments-header">Comments</h3>
+<div class="comments-content" id="comments-content">
+<div class="comment" id="comment-6a00aa"><div class="comment-content"><p>I disagree with most of this post.</p></div>
+<p class="comment-footer">Posted by: <a href="http://x.example">Sam Reader</a> |
+<a href="#comment-6a00aa">November 01, 2012 at 03:22 PM</a></p></div>
+<div class="comment" id="comment-6a00bb"><div class="comment-content"><p>Agreed, the second point is weak.</p></div>
+<p class="comment-footer">Posted by: <a href="http://y.example">Lee</a> |
+<a href="#comment-6a00bb">November 02, 2012 at 09:05 AM</a></p></div>
+</div></div></body></html>"""
+
+DISQUS = f"""<html><head><title>Story</title></head><body><article><h1>Story</h1>{ARTICLE}</article>
+<div id="disqus_thread"></div>
+<noscript>Please enable JavaScript to view the comments powered by Disqus.</noscript>
+<script>var disqus_shortname = 'example';</script></body></html>"""
+
+NO_COMMENTS = f"""<html><head><title>Plain</title></head><body>
+<nav class="menu"><a href="/">Home</a> <a href="/comments-policy">Comment policy</a></nav>
+<article><h1>Plain story</h1>{ARTICLE}<p class="comments-link"><a href="#">Leave a comment</a></p></article>
+<aside class="sidebar"><div class="widget widget_recent_comments"><h3>Recent Comments</h3>
+<ul id="recentcomments"><li class="recentcomments">Ann on <a href="/a">Another story about the harbour</a></li>
+<li class="recentcomments">Bob on <a href="/b">The festival is coming back this summer</a></li></ul></div></aside>
+</body></html>"""
+
+
+def test_wordpress_threaded_comments_with_meta_and_pingback():
+    thread = parse_html_page(WORDPRESS, source="wp.html")
+    assert thread.format == "html"
+    assert thread.title == "Cycle lanes approved" or "Cycle lanes" in thread.title
+    assert thread.site == "Town Blog"
+    assert thread.published.startswith("2021-03-04")
+    assert "cycle lanes" in thread.article
+    assert "Finally some safe routes" not in thread.article
+    assert [c.text for c in thread.comments] == [
+        "Finally some safe routes for the school run.",
+        "They will slow the buses down, mark my words.",
+    ]
+    first, reply = thread.comments
+    assert (first.id, first.position, first.author, first.depth, first.parent) == ("comment-11", 1, "Maria", 0, None)
+    assert first.published.startswith("2021-03-04T12:30")
+    assert (reply.id, reply.position, reply.author, reply.depth, reply.parent) == ("comment-12", 2, "Tom", 1,
+                                                                                   "comment-11")
+    assert [c.kind for c in thread.set_aside] == ["pingback"]
+    assert "Weekly links roundup" in thread.set_aside[0].text
+    assert thread.comment_count_claimed == 3
+    assert all("Reply" not in c.text and "says" not in c.text for c in thread.comments)
+
+
+def test_blogger_dt_dd_comments():
+    thread = parse_html_page(BLOGGER)
+    assert [c.text for c in thread.comments] == [
+        "Mine split in the rain every single year.",
+        "Try watering at the roots in the morning instead.",
+    ]
+    assert [c.author for c in thread.comments] == ["Greenfinger", "Anonymous"]
+    assert thread.comments[0].published == "2012-06-05T20:44:00"
+    assert thread.comments[0].id == "c101"
+    assert thread.comment_count_claimed == 2
+
+
+def test_typepad_posted_by_footer():
+    thread = parse_html_page(TYPEPAD)
+    assert [c.text for c in thread.comments] == ["I disagree with most of this post.",
+                                                 "Agreed, the second point is weak."]
+    assert [c.author for c in thread.comments] == ["Sam Reader", "Lee"]
+    assert thread.comments[1].published == "2012-11-02T09:05:00"
+
+
+def test_empty_disqus_placeholder_gives_no_comments():
+    thread = parse_html_page(DISQUS)
+    assert thread.comments == []
+    assert "cycle lanes" in thread.article
+
+
+def test_page_without_comments_reports_none():
+    thread = parse_html_page(NO_COMMENTS)
+    assert thread.comments == []
+    assert thread.set_aside == []
+    assert "public debate" in thread.article
+
+
+def test_generic_comment_container_without_wordpress_classes():
+    page = f"""<html><body><div class="story">{ARTICLE}</div>
+    <section id="reader-responses"><div class="response"><span class="user">kim</span>
+    <div class="text">This would never pass in my town, the council is too timid.</div></div>
+    <div class="response"><span class="user">raj</span>
+    <div class="text">Ours did the same last year and traffic got better, not worse.</div></div></section>
+    </body></html>"""
+    thread = parse_html_page(page)
+    assert [c.author for c in thread.comments] == ["kim", "raj"]
+    assert thread.comments[1].text == "Ours did the same last year and traffic got better, not worse."
+    assert [c.id for c in thread.comments] == ["c1", "c2"]
+
+
+def test_broken_and_truncated_html_still_parses():
+    truncated = WORDPRESS[: WORDPRESS.index("They will slow")]
+    thread = parse_html_page(truncated)
+    assert thread.comments and thread.comments[0].text.startswith("Finally some safe routes")
+    thread = parse_html_page("<div><p>unclosed <b>bold <li>stray</div></span>")
+    assert thread.comments == []
+
+
+def test_deeply_nested_html_returns_quickly_without_crash():
+    depth = 100_000
+    page = "<html><body>" + "<div>" * depth + "deep" + "</div>" * depth + "</body></html>"
+    start = time.perf_counter()
+    try:
+        thread = parse_html_page(page)
+    except InputError:
+        pass
+    else:
+        assert thread.comments == []
+    assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize("bad", ["", "   \n  "])
+def test_empty_input_is_an_input_error(bad):
+    with pytest.raises(InputError, match="empty"):
+        parse_html_page(bad, source="blank.html")
+
+
+def test_non_string_input_is_an_input_error():
+    with pytest.raises(InputError, match="expected HTML text"):
+        parse_html_page(b"<html></html>")  # type: ignore[arg-type]
+
+
+def test_dispatch_detects_html():
+    threads = parse_string(WORDPRESS, source="wp.html")
+    assert threads[0].format == "html" and len(threads[0].comments) == 2
