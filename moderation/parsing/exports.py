@@ -6,7 +6,7 @@ import html as _html
 import json
 import re
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import unquote_plus
@@ -420,7 +420,7 @@ def _wp_date(raw: str, utc: bool) -> str | None:
     except (AttributeError, ValueError):
         return raw
     if utc:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.isoformat()
 
 
@@ -513,7 +513,7 @@ def _json_str(value) -> str | None:
 def _json_date(value) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            return datetime.fromtimestamp(value, tz=timezone.utc).isoformat()
+            return datetime.fromtimestamp(value, tz=UTC).isoformat()
         except (OverflowError, OSError, ValueError):
             return None
     raw = _json_str(value)

@@ -14,7 +14,6 @@ from moderation.parsing import parse_bytes, parse_string
 from moderation.threads import Thread
 
 
-
 def _fuzz(examples: int) -> settings:
     """Settings for one fuzz test: no per-example deadline (first calls import lxml and parsers)."""
     return settings(max_examples=examples, deadline=None,

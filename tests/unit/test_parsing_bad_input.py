@@ -162,7 +162,7 @@ def _assert_threads(result) -> None:
 
 @pytest.mark.parametrize("data", [
     b"Council news\n\nThe vote \xe9tait serr\xe9.\n\n\xff\xfe broken bytes \x80\x81\n",
-    "Titel\n\nÜber Brücken.\n".encode("utf-8")[:-3] + b"\xc3",
+    "Titel\n\nÜber Brücken.\n".encode()[:-3] + b"\xc3",
     "Überschrift\n\nEin Text über Brücken und Straßen.\n".encode("utf-16-le"),
 ])
 def test_invalid_or_unusual_text_encodings(data):

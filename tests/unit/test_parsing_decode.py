@@ -60,7 +60,7 @@ def test_undeclared_cyrillic_is_detected():
 
 
 def test_utf8_with_a_stray_byte_stays_utf8():
-    data = ("Grüße aus Köln. " * 20).encode("utf-8") + b"\xff" + "Tschüss".encode("utf-8")
+    data = ("Grüße aus Köln. " * 20).encode("utf-8") + b"\xff" + "Tschüss".encode()
     text = decode_bytes(data)
     assert text.count("\ufffd") == 1
     assert text.endswith("Tschüss")

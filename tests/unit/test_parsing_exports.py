@@ -186,7 +186,7 @@ def test_wxr_bad_markup_names_its_line():
     text = _wxr().replace("<title>Opening hours</title>", "<title>Fish & chips</title>")
     with pytest.raises(InputError) as info:
         parse_wxr(text, "garden.xml")
-    expected_line = text.splitlines().index(next(l for l in text.splitlines() if "Fish & chips" in l)) + 1
+    expected_line = next(n for n, line in enumerate(text.splitlines(), 1) if "Fish & chips" in line)
     assert info.value.line == expected_line
     assert "not well-formed XML" in str(info.value)
 
@@ -213,7 +213,7 @@ def test_wxr_refuses_external_entities(tmp_path):
 
 
 def test_wxr_refuses_billion_laughs_quickly():
-    levels = ['<!ENTITY a0 "ha">'] + [f'<!ENTITY a{i} "{("&a%d;" % (i - 1)) * 10}">' for i in range(1, 10)]
+    levels = ['<!ENTITY a0 "ha">'] + [f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)]
     text = f"""<?xml version="1.0"?>
 <!DOCTYPE rss [{''.join(levels)}]>
 <rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>
@@ -314,7 +314,7 @@ def test_disqus_malformed_names_line():
     broken = DISQUS.replace("<title>No posts</title>", "<title>No posts</titel>")
     with pytest.raises(InputError) as info:
         parse_disqus(broken, "disqus.xml")
-    assert info.value.line == next(n for n, l in enumerate(broken.splitlines(), 1) if "</titel>" in l)
+    assert info.value.line == next(n for n, line in enumerate(broken.splitlines(), 1) if "</titel>" in line)
 
 
 def test_disqus_wrong_root():
