@@ -107,9 +107,9 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
 
     Examples
     --------
-    >>> threads = parse_string("A title\\n\\nSome article text.\\n", format="text")
-    >>> threads[0].title
-    'A title'
+    >>> threads = parse_string('[{"id": "/a/", "title": "A", "comments": [{"id": 1, "text": "Hi"}]}]')
+    >>> threads[0].format, threads[0].comments[0].text
+    ('isso-json', 'Hi')
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_string needs str, not {type(text).__name__}; use parse_bytes for bytes")
