@@ -1,0 +1,93 @@
+"""Quality gate for the HTML page parser on the real pages in ../shared/data/pages."""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, shared_path
+from moderation.parsing.html import parse_html_page
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from pagescore import load_pages, score_comment_pages, score_snippet_pages  # noqa: E402
+
+pytestmark = pytest.mark.quality
+
+# Floors sit just under the figures measured when they were set; they only ever go up.
+DRAGNET_F1_FLOOR = 0.79
+DRAGNET_FALSE_COMMENT_CEILING = 0.09
+L3S_F1_FLOOR = 0.31
+SNIPPET_COMMENT_FLOOR = 0.82
+SNIPPET_ARTICLE_FLOOR = 0.81
+
+# Acceptance targets of the parser issue; expected to fail until reached (then raise the floors above).
+TARGETS = {
+    "dragnet_f1": 0.90,
+    "dragnet_false_comment_rate": 0.03,
+    "l3s_f1": 0.60,
+    "snippet_comments": 0.90,
+    "snippet_article": 0.95,
+}
+
+
+@lru_cache(maxsize=None)
+def _parsed(source: str) -> tuple:
+    directory = shared_path("data", "pages", source)
+    pages = load_pages(directory)
+    threads = {}
+    for page in pages:
+        threads[page.id] = parse_html_page(page.html(), source=str(Path(source) / page.id))
+    return pages, threads
+
+
+def _comments(thread) -> str:
+    return "\n".join(c.text for c in thread.comments)
+
+
+@lru_cache(maxsize=None)
+def _full_scores(source: str) -> dict:
+    pages, threads = _parsed(source)
+    return score_comment_pages(pages, lambda p: _comments(threads[p.id]))
+
+
+@lru_cache(maxsize=None)
+def _snippet_scores() -> dict:
+    pages, threads = _parsed("trafilatura")
+    return score_snippet_pages(pages, lambda p: (threads[p.id].article, _comments(threads[p.id])))
+
+
+def test_dragnet_comment_f1_floor():
+    assert _full_scores("dragnet")["f1"] >= DRAGNET_F1_FLOOR
+
+
+def test_dragnet_false_comment_rate_ceiling():
+    assert _full_scores("dragnet")["false_comment_rate"] <= DRAGNET_FALSE_COMMENT_CEILING
+
+
+def test_l3s_comment_f1_floor():
+    assert _full_scores("l3s-gn1")["f1"] >= L3S_F1_FLOOR
+
+
+def test_trafilatura_snippet_floors():
+    scores = _snippet_scores()
+    assert scores["comment_recall"] >= SNIPPET_COMMENT_FLOOR
+    assert scores["article_recall"] >= SNIPPET_ARTICLE_FLOOR
+
+
+@pytest.mark.xfail(strict=True, reason="acceptance targets of the parser issue are not reached yet")
+@pytest.mark.parametrize("name", sorted(TARGETS))
+def test_acceptance_targets(name):
+    value = {
+        "dragnet_f1": lambda: _full_scores("dragnet")["f1"],
+        "dragnet_false_comment_rate": lambda: _full_scores("dragnet")["false_comment_rate"],
+        "l3s_f1": lambda: _full_scores("l3s-gn1")["f1"],
+        "snippet_comments": lambda: _snippet_scores()["comment_recall"],
+        "snippet_article": lambda: _snippet_scores()["article_recall"],
+    }[name]()
+    if name == "dragnet_false_comment_rate":
+        assert value <= TARGETS[name]
+    else:
+        assert value >= TARGETS[name]
