@@ -196,11 +196,20 @@ def evaluate(model, labels, json_path, plots):
               help="A malformed row or unreadable page: stop, or report it and go on.")
 @click.option("--chunk-size", default=2000, show_default=True, type=click.IntRange(1),
               help="Comments per step; memory is bounded by it.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=int,
+              help="Processes for local scoring (-1: every core).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="'dask' scores on a Dask cluster; OUTPUT is then a folder of partitions.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster).")
+@click.option("--part-format", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
+              help="Partition format with --engine dask.")
+@click.option("--report-limit", default=5000, show_default=True, type=click.IntRange(0),
+              help="Most urgent flagged comments kept for the review page.")
 @click.option("--restart", is_flag=True, help="Ignore the work file of an interrupted run and start again.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT (and the summary) if they exist.")
 @_friendly
 def score(inputs, model, output, report, summary, threshold, review_threshold, target, block_terms, allow_terms,
-          fmt, on_error, chunk_size, restart, force):
+          fmt, on_error, chunk_size, jobs, engine, scheduler, part_format, report_limit, restart, force):
     """Label every comment in INPUTS for stance and civility and flag the ones a person should see.
 
     INPUTS are pages, exports, thread JSON Lines or CSV/Parquet tables of comments (column
@@ -212,6 +221,7 @@ def score(inputs, model, output, report, summary, threshold, review_threshold, t
     \b
     Example:
       moderation score examples/ -o scored.csv --report review.html
+      moderation score archive/*.jsonl -o parts/ --engine dask --scheduler tcp://host:8786
     """
     from .api import get_model, write_report
     from .scoring import FlagPolicy, read_terms, score_to_file, write_thread_summary
@@ -225,14 +235,26 @@ def score(inputs, model, output, report, summary, threshold, review_threshold, t
     policy = FlagPolicy(threshold=flag_at, review=review_at,
                         block_terms=read_terms(block_terms) if block_terms else [],
                         allow_terms=read_terms(allow_terms) if allow_terms else [])
-    summary_path = summary or output.with_name(output.stem + ".threads.csv")
+    if engine == "dask":
+        summary_path = summary or output / "threads.csv"
+    else:
+        summary_path = summary or output.with_name(output.stem + ".threads.csv")
     for path in (summary_path, report):
         if path is not None and path.exists() and not force:
             raise click.ClickException(f"{path}: already exists (pass --force to replace it, or choose another name)")
     with _bar(None, "scoring") as bar:
-        result, flagged = score_to_file(inputs, bundle, output, policy=policy, target=target, format=fmt,
-                                        chunk_size=chunk_size, on_error=on_error, resume=not restart,
-                                        overwrite=force, progress=bar.update)
+        if engine == "dask":
+            from .engines import score_with_dask
+
+            result, flagged = score_with_dask(inputs, bundle, output, scheduler=scheduler, policy=policy, target=target,
+                                              format=fmt, partition_size=max(chunk_size, 1000), part_format=part_format,
+                                              on_error=on_error, overwrite=force, report_limit=report_limit,
+                                              progress=bar.update)
+        else:
+            result, flagged = score_to_file(inputs, bundle, output, policy=policy, target=target, format=fmt,
+                                            chunk_size=chunk_size, on_error=on_error, resume=not restart,
+                                            overwrite=force, progress=bar.update, report_limit=report_limit,
+                                            n_jobs=jobs)
     write_thread_summary(result, summary_path)
     for message in result.errors:
         _say(f"skipped: {message}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import heapq
 import json
 import os
 import re
@@ -18,6 +19,8 @@ from .threads import Thread
 __all__ = [
     "FlagPolicy",
     "ScoreSummary",
+    "UrgentRows",
+    "write_rows",
     "expand_inputs",
     "iter_records",
     "score_records",
@@ -326,6 +329,50 @@ class ScoreSummary:
     summary_path: Path | None = None
     report_path: Path | None = None
 
+    def add(self, row: dict) -> None:
+        """Count one scored row into its thread and the totals."""
+        thread = self.threads.setdefault(row["thread_id"], {
+            "thread_id": row["thread_id"], "title": row["thread_title"], "source": row["thread_source"],
+            "comments": 0, "favor": 0, "against": 0, "neutral": 0, "uncivil": 0, "flagged": 0, "review": 0})
+        thread["comments"] += 1
+        if row["stance"] in ("favor", "against", "neutral"):
+            thread[row["stance"]] += 1
+        thread["uncivil"] += row["civility"] == "uncivil"
+        if row["flag"] != "ok":
+            thread[row["flag"]] += 1
+        self.comments += 1
+        self.flagged += row["flag"] == "flagged"
+        self.review += row["flag"] == "review"
+
+    def add_excerpts(self, excerpts: dict) -> None:
+        """Attach article excerpts (title and body start) to the threads seen."""
+        for thread_id, text in excerpts.items():
+            if thread_id in self.threads:
+                self.threads[thread_id]["excerpt"] = text
+
+
+class UrgentRows:
+    """The ``limit`` most urgent flagged or review rows: bounded memory however long the run."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._heap: list = []
+        self._seen = 0
+
+    def add(self, row: dict) -> None:
+        self._seen += 1
+        if not self.limit or row["flag"] == "ok":
+            return
+        key = (row["flag"] == "flagged", row["p_uncivil"] or 0.0, -self._seen)
+        if len(self._heap) < self.limit:
+            heapq.heappush(self._heap, (key, row))
+        elif key > self._heap[0][0]:
+            heapq.heapreplace(self._heap, (key, row))
+
+    def rows(self) -> list[dict]:
+        """Kept rows, most urgent first."""
+        return [row for _, row in sorted(self._heap, key=lambda item: item[0], reverse=True)]
+
 
 def _chunks(iterable: Iterable[dict], size: int) -> Iterator[list[dict]]:
     chunk: list[dict] = []
@@ -357,6 +404,42 @@ def _output_format(path: Path) -> str:
     raise InputError(path, f"unknown output type {suffix or '(none)'!r}", fix="end the name in .jsonl, .csv or .parquet")
 
 
+def _parquet_schema():
+    import pyarrow as pa
+
+    return pa.schema([(c, pa.float64() if c.startswith("p_") else pa.int64() if c == "position" else pa.string())
+                      for c in OUTPUT_COLUMNS])
+
+
+def _arrow_table(rows: list[dict]):
+    import pyarrow as pa
+
+    converted = []
+    for row in rows:
+        row = dict(row)
+        row["explanation"] = json.dumps(row["explanation"])
+        row["position"] = int(row["position"]) if str(row["position"]).isdigit() else None
+        converted.append(row)
+    return pa.Table.from_pylist(converted, schema=_parquet_schema())
+
+
+def write_rows(rows: list[dict], path: str | Path) -> Path:
+    """Write scored rows to one ``.jsonl`` or ``.parquet`` file atomically (used for partitions)."""
+    path = Path(path)
+    fmt = _output_format(path)
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        with atomic_path(path) as tmp:
+            pq.write_table(_arrow_table(rows), tmp)
+    elif fmt == "jsonl":
+        with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+            handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    else:
+        raise InputError(path, "partitions are written as .jsonl or .parquet", fix="choose one of those")
+    return path
+
+
 def _finish(partial: Path, out: Path, fmt: str) -> None:
     """Turn the JSON Lines work file into the requested format, atomically."""
     if fmt == "jsonl":
@@ -374,29 +457,49 @@ def _finish(partial: Path, out: Path, fmt: str) -> None:
                 row["explanation"] = "; ".join(f"{n} ({w:+.2f})" for n, w in row["explanation"] or [])
                 writer.writerow([safe_cell(row[c]) for c in OUTPUT_COLUMNS])
     else:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = pa.schema([(c, pa.float64() if c.startswith("p_") else pa.int64() if c == "position" else pa.string())
-                            for c in OUTPUT_COLUMNS])
         with atomic_path(out) as tmp:
-            writer = pq.ParquetWriter(tmp, schema)
+            writer = pq.ParquetWriter(tmp, _parquet_schema())
             try:
                 for lines in _chunks(open(partial, encoding="utf-8"), 50_000):
-                    rows = [json.loads(line) for line in lines]
-                    for row in rows:
-                        row["explanation"] = json.dumps(row["explanation"])
-                        row["position"] = int(row["position"]) if str(row["position"]).isdigit() else None
-                    writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                    writer.write_table(_arrow_table([json.loads(line) for line in lines]))
             finally:
                 writer.close()
     partial.unlink()
 
 
+_WORKER_MODELS: dict = {}
+
+
+def _score_in_worker(model_path: str, digest: str, chunk: list[dict], policy: FlagPolicy, target):
+    # Loky reuses worker processes, so each loads the model once and keeps it.
+    bundle = _WORKER_MODELS.get((model_path, digest))
+    if bundle is None:
+        from .bundle import load_model
+
+        bundle = _WORKER_MODELS[(model_path, digest)] = load_model(model_path)
+    return score_records(bundle, chunk, policy, target=target)
+
+
+def _scored_chunks(bundle, chunks: Iterator[list[dict]], policy: FlagPolicy, target, n_jobs: int):
+    """Scored rows per chunk, in input order, in this process or in a joblib pool."""
+    if n_jobs == 1 or getattr(bundle, "path", None) is None:
+        for chunk in chunks:
+            yield score_records(bundle, chunk, policy, target=target)
+        return
+    from joblib import Parallel, delayed
+
+    digest = bundle.metadata.get("estimator_sha256", "")
+    with Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs") as parallel:
+        yield from parallel(delayed(_score_in_worker)(str(bundle.path), digest, chunk, policy, target)
+                            for chunk in chunks)
+
+
 def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, policy: FlagPolicy | None = None,
                   target: str | None = None, format: str = "auto", chunk_size: int = 2000, on_error: str = "fail",
                   resume: bool = True, overwrite: bool = False, progress: Callable[[int], None] | None = None,
-                  keep_flagged: bool = True) -> tuple[ScoreSummary, list[dict]]:
+                  report_limit: int = 5000, n_jobs: int = 1) -> tuple[ScoreSummary, list[dict]]:
     """Score every comment of ``inputs`` into ``out`` (``.jsonl``, ``.csv`` or ``.parquet``).
 
     Work goes to ``OUT.partial.jsonl`` chunk by chunk; if the run is interrupted, calling
@@ -424,13 +527,17 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
         Replace an existing output file.
     progress : callable, optional
         Called with the number of comments finished in each step.
-    keep_flagged : bool
-        Return the rows that are flagged or in review (for the review page).
+    report_limit : int
+        Return at most this many flagged or review rows (the most urgent first) for the
+        review page; 0 returns none.
+    n_jobs : int
+        Processes scoring chunks in parallel (joblib); -1 uses every core. Each worker loads
+        the model once from its directory.
 
     Returns
     -------
     (ScoreSummary, list of dict)
-        Counts per thread and in total, and the flagged rows.
+        Counts per thread and in total, and the flagged rows, most urgent first.
     """
     out = Path(out)
     fmt = _output_format(out)
@@ -443,23 +550,13 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
     if not resume and partial.exists():
         partial.unlink()
     summary = ScoreSummary(output=out, resumed_from=done)
-    flagged_rows: list[dict] = []
+    urgent = UrgentRows(report_limit)
     excerpts: dict[str, str] = {}
 
     def account(row: dict) -> None:
-        thread = summary.threads.setdefault(row["thread_id"], {
-            "thread_id": row["thread_id"], "title": row["thread_title"], "source": row["thread_source"],
-            "comments": 0, "favor": 0, "against": 0, "neutral": 0, "uncivil": 0, "flagged": 0, "review": 0})
-        thread["comments"] += 1
-        if row["stance"] in ("favor", "against", "neutral"):
-            thread[row["stance"]] += 1
-        thread["uncivil"] += row["civility"] == "uncivil"
-        thread[row["flag"]] = thread.get(row["flag"], 0) + (row["flag"] != "ok")
-        summary.comments += 1
-        summary.flagged += row["flag"] == "flagged"
-        summary.review += row["flag"] == "review"
-        if keep_flagged and row["flag"] != "ok":
-            flagged_rows.append(row)
+        summary.add(row)
+        urgent.add(row)
+
 
     records = iter_records(inputs, format=format, on_error=on_error, errors=summary.errors)
     # Rows already written by an interrupted run are re-read for the summary, not re-scored.
@@ -474,12 +571,16 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
             excerpts.setdefault(record["thread_id"], record["_thread_text"][:600])
         if progress:
             progress(done)
-    with open(partial, "a", encoding="utf-8") as handle:
+
+    def chunks_noting_excerpts():
         for chunk in _chunks(records, chunk_size):
             for record in chunk:
                 if record["thread_id"] not in excerpts:
                     excerpts[record["thread_id"]] = record["_thread_text"][:600]
-            rows = score_records(bundle, chunk, policy, target=target)
+            yield chunk
+
+    with open(partial, "a", encoding="utf-8") as handle:
+        for rows in _scored_chunks(bundle, chunks_noting_excerpts(), policy, target, n_jobs):
             handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
             handle.flush()
             os.fsync(handle.fileno())
@@ -488,10 +589,8 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
             if progress:
                 progress(len(rows))
     _finish(partial, out, fmt)
-    for thread_id, text in excerpts.items():
-        if thread_id in summary.threads:
-            summary.threads[thread_id]["excerpt"] = text
-    return summary, flagged_rows
+    summary.add_excerpts(excerpts)
+    return summary, urgent.rows()
 
 
 def write_thread_summary(summary: ScoreSummary, path: str | Path) -> Path:

@@ -130,3 +130,21 @@ def test_thread_jsonl_input_and_target_resolution(tiny_model, tmp_path):
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert rows[0]["stance_target_source"] == "thread" and rows[0]["stance_target"] == "the plan"
     assert rows[1]["stance_target_source"] in ("nearest", "default")
+
+
+def test_parallel_scoring_equals_serial(tiny_model, tmp_path):
+    bundle = load_model(tiny_model)
+    table = _table(tmp_path / "in.csv", n=120)
+    serial, parallel = tmp_path / "serial.jsonl", tmp_path / "parallel.jsonl"
+    score_to_file([table], bundle, serial, chunk_size=25)
+    summary, _ = score_to_file([table], bundle, parallel, chunk_size=25, n_jobs=2)
+    assert summary.comments == 120
+    assert parallel.read_text(encoding="utf-8") == serial.read_text(encoding="utf-8")
+
+
+def test_report_rows_are_bounded_and_most_urgent_first(tiny_model, tmp_path):
+    table = _table(tmp_path / "in.csv", n=80)
+    _, urgent = score_to_file([table], load_model(tiny_model), tmp_path / "o.jsonl", report_limit=5)
+    assert len(urgent) == 5
+    scores = [r["p_uncivil"] for r in urgent]
+    assert scores == sorted(scores, reverse=True)
