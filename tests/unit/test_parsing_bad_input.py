@@ -135,6 +135,7 @@ def test_export_in_utf16_with_bom():
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow
 def test_fifty_megabyte_export():
     comment = ("<wp:comment><wp:comment_id>{n}</wp:comment_id><wp:comment_author>R{n}</wp:comment_author>"
                "<wp:comment_content><![CDATA[<p>" + "A fairly long comment about the plan. " * 250
@@ -210,6 +211,7 @@ def test_truncated_html(cut):
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow
 def test_fifty_megabyte_html_page():
     _needs("html")
     paragraph = "<p>" + "A sentence of an article that goes on. " * 20 + "</p>\n"
@@ -220,6 +222,7 @@ def test_fifty_megabyte_html_page():
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.slow
 def test_fifty_megabyte_text_page():
     _needs("text")
     paragraph = "A sentence of an article that goes on. " * 20 + "\n\n"
@@ -229,6 +232,7 @@ def test_fifty_megabyte_text_page():
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.slow
 def test_fifty_megabyte_single_line():
     _needs("text")
     _assert_threads(parse_bytes(b"word " * (10 * 2**20), source="one-line.txt"))
