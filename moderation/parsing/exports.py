@@ -48,6 +48,7 @@ _SPACES = re.compile(r"[ \t\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_EDGES = re.compile(r" ?\n ?")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _WP_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)")
+_SIZE_LIMIT_WORDS = ("XML_PARSE_HUGE", "too big", "too long", "Huge input")
 _XML_POSITION = re.compile(r",?\s*line \d+, column \d+\s*$")
 
 
@@ -269,26 +270,51 @@ def parse_isso_json(text: str, source: str) -> list[Thread]:
 
 
 def _parse_xml(text: str, source: str, what: str) -> etree._Element:
-    """Parse export XML with entity expansion, DTD loading and network access all off."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True, encoding="utf-8")
+    """Parse export XML with entity expansion, DTD loading and network access all off.
+
+    libxml2's size limits (10 MB per text node) stay on, except for a document without any
+    DOCTYPE that hits them: posts with inline images do, and with no DTD there is nothing to expand.
+    """
     data = _INVALID_XML_CHARS.sub("", text).encode("utf-8", errors="replace")
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, _xml_parser(huge=False))
     except etree.XMLSyntaxError as exc:
-        problem = _XML_POSITION.sub("", exc.msg or str(exc)) or "syntax error"
-        if "Premature end" in problem or ("EndTag" in problem and "end of" in problem):
-            fix = f"the file is cut off; export it from {what} again"
-        elif "Entity" in problem and "not defined" in problem:
-            fix = "HTML entities such as &nbsp; are not XML; replace them or export the file again"
-        else:
-            fix = f"the file was changed after {what} wrote it; export it again or repair that line"
-        raise InputError(source, f"is not well-formed XML ({problem})", line=exc.lineno or None, fix=fix) from None
+        error = exc
+        message = exc.msg or ""
+        if any(word in message for word in _SIZE_LIMIT_WORDS) and b"<!DOCTYPE" not in data:
+            try:
+                root = etree.fromstring(data, _xml_parser(huge=True))
+                error = None
+            except etree.XMLSyntaxError as second:
+                error = second
+        if error is not None:
+            raise _xml_error(error, source, what) from None
     dtd = root.getroottree().docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
         raise InputError(source, "declares XML entities in a DOCTYPE, which are refused for safety",
                          fix=f"{what} exports have no DOCTYPE; remove it")
     return root
+
+
+def _xml_parser(huge: bool) -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge,
+                           remove_comments=True, remove_pis=True, encoding="utf-8")
+
+
+def _xml_error(exc: etree.XMLSyntaxError, source: str, what: str) -> InputError:
+    """A one-line InputError for an lxml syntax error, with its line and a fix."""
+    problem = " ".join(_XML_POSITION.sub("", " ".join((exc.msg or str(exc)).split())).split()) or "syntax error"
+    if "Premature end" in problem or ("EndTag" in problem and "end of" in problem):
+        fix = f"the file is cut off; export it from {what} again"
+    elif "Entity" in problem and "not defined" in problem:
+        fix = "HTML entities such as &nbsp; are not XML; replace them or export the file again"
+    elif any(word in problem for word in _SIZE_LIMIT_WORDS):
+        fix = "one text is over 10 MB (often an inline image) and the file has a DOCTYPE; remove the DOCTYPE"
+    elif "depth" in problem:
+        fix = "elements are nested hundreds of levels deep, which no export does; export the file again"
+    else:
+        fix = f"the file was changed after {what} wrote it; export it again or repair that line"
+    return InputError(source, f"is not well-formed XML ({problem})", line=exc.lineno or None, fix=fix)
 
 
 def _local(element) -> str:

@@ -231,7 +231,7 @@ def test_fifty_megabyte_text_page():
     _assert_threads(parse_bytes(page, source="long.txt"))
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(300)
 @pytest.mark.slow
 def test_fifty_megabyte_single_line():
     _needs("text")

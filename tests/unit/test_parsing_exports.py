@@ -224,6 +224,26 @@ def test_wxr_refuses_billion_laughs_quickly():
     assert time.perf_counter() - started < 2
 
 
+def _wxr_with_huge_post(prefix=""):
+    image = "data:image/png;base64," + "QUJD" * 2_750_000  # 11 MB: over libxml2's 10 MB text limit
+    item = f"""<item><wp:post_id>3</wp:post_id><content:encoded><![CDATA[<p>Photo</p><img src="{image}">]]>
+      </content:encoded>{_comment(1, "Ann", "Lovely photo")}</item>"""
+    return _wxr(items=[item]).replace('<rss', prefix + '<rss', 1)
+
+
+def test_wxr_with_a_text_over_ten_megabytes():
+    [thread] = parse_wxr(_wxr_with_huge_post(), "photos.xml")
+    assert thread.article == "Photo"
+    assert thread.comments[0].text == "Lovely photo"
+
+
+def test_wxr_with_a_huge_text_and_a_doctype_is_refused():
+    with pytest.raises(InputError) as info:
+        parse_wxr(_wxr_with_huge_post("<!DOCTYPE rss>\n"), "photos.xml")
+    assert "10 MB" in info.value.fix
+    assert "\n" not in str(info.value)
+
+
 def test_wxr_rss_feed_without_wordpress_data_is_refused():
     feed = '<rss version="2.0"><channel><title>News</title><item><title>A</title></item></channel></rss>'
     with pytest.raises(InputError, match="without WordPress export data"):
