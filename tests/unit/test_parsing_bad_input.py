@@ -242,3 +242,16 @@ def test_control_characters_in_a_text_page():
     _needs("text")
     [thread] = parse_string("Title\x00\x1b\n\nBody\x07 text.\n", source="ctl.txt", format="text")
     assert "\x00" not in thread.article and "\x07" not in thread.article
+
+
+@pytest.mark.parametrize("record", [
+    '{"schema": "moderation.thread/1", "source": "a", "comments": ["not a comment"]}',
+    '{"schema": "moderation.thread/1", "source": "a", "comments": ' + "[" * 100_000,
+    '{"schema": "moderation.thread/2", "source": "a"}',
+    "\xff\xfe not utf-8",
+])
+def test_bad_thread_jsonl_file(tmp_path, record):
+    path = tmp_path / "threads.jsonl"
+    path.write_bytes(record.encode("latin-1") if record.startswith("\xff") else record.encode())
+    error = _one_line_error(parse_file, path)
+    assert error.source == str(path)
