@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
@@ -170,6 +171,9 @@ _KIND_CONTROL = "control"
 _KIND_META = "meta"
 _KIND_NOTE = "note"
 
+#: At most this many header-opened candidate sections are tried (each costs one walk of the rest).
+_MAX_CANDIDATES = 4
+
 _ROLE_ORDER = ("title", "article", "comment", "metadata", "boilerplate")
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -227,9 +231,38 @@ _RELATIVE_RE = re.compile(
     r"\bil y a\s+\d+\s+\w+",
     re.IGNORECASE,
 )
+_CLOCK_RE = re.compile(r"\d:\d\d")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _HASHTAG_LINE = re.compile(r"^(?:\s*#[^\s#]+)+\s*$")
 _TERMINAL = tuple(".!?…:;\"'”’»)")
+
+
+_AUTHOR_BY = re.compile(r"^(?:" + "|".join(re.escape(w) for w in BY_WORDS) + r")\s*:?\s+", re.IGNORECASE)
+_AUTHOR_TAIL = re.compile(
+    r"(?:\s+|^)(?:on|at|am|um|le|à|in|\||" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*[:.…,]*$",
+    re.IGNORECASE,
+)
+_AUTHOR_HEAD = re.compile(r"^(?:on|am|le)\s+", re.IGNORECASE)
+#: Words of people talking to each other (first and second person, thanks); comments use them,
+#: headline and teaser lists rarely do.
+_TALK_WORDS = frozenset((
+    "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "me", "my", "you", "your", "you're", "you’re", "we",
+    "us", "our", "thanks", "thank", "agree", "lol", "ich", "mir", "mich", "mein", "meine", "du", "dir",
+    "dich", "dein", "ihr", "euch", "wir", "uns", "danke", "je", "j'ai", "moi", "mon", "ma", "tu", "vous",
+    "nous", "merci", "io", "yo", "mi", "tú", "usted", "gracias", "grazie",
+))
+
+#: Words that never occur in a commenter's name: weekdays, months, time and listing words.
+_NOT_NAME_WORDS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+     "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag",
+     "freitag", "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+     "dimanche", "related", "tracked", "published", "updated", "posted", "modified", "am", "pm", "uhr",
+     "the", "for", "before", "after", "about", "ago", "vor", "news", "list", "edt", "est", "pst", "gmt",
+     "utc", "cet", "cest", "comments", "comment", "reply", "replies", "responses", "read", "more")
+    + tuple(m for m in MONTHS if len(m) > 3)
+    + RELATIVE_TIME_WORDS
+)
 
 
 def _phrases(phrases) -> re.Pattern:
@@ -401,11 +434,19 @@ class _Meta:
 
 
 def _clean_author(text: str) -> str | None:
+    """The commenter's name from what is left of a meta line, or None when it is not a name."""
     text = text.strip(_BULLETS + ",.;")
-    text = re.sub(r"^(?:" + "|".join(re.escape(w) for w in BY_WORDS) + r")\s*:?\s+", "", text, flags=re.I)
-    text = re.sub(r"\s+(?:on|at|am|um|le|à|in|\|)$", "", text, flags=re.I).strip(_BULLETS + ",.;")
-    text = re.sub(r"^(?:on|am|le)\s+", "", text, flags=re.I)
-    if not text or len(text) > 80 or not _words(text):
+    numbered = _LEADING_NUMBER.match(text)
+    if numbered:
+        text = numbered.group("rest")
+    text = _AUTHOR_BY.sub("", text)
+    text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
+    text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
+    text = _AUTHOR_HEAD.sub("", text)
+    words = [w.lower() for w in _words(text)]
+    if not text or len(text) > 80 or not words or len(words) > 6:
+        return None
+    if any(w in _NOT_NAME_WORDS for w in words) or (len(words) > 1 and text.isupper()):
         return None
     return text
 
@@ -605,17 +646,16 @@ def _evidence(line: _Line) -> int:
     if line.kind != _KIND_META or line.meta is None:
         return 0
     meta = line.meta
-    if meta.says or (meta.author and meta.full_date):
+    if meta.says or (meta.full_date and (meta.author or _CLOCK_RE.search(meta.date))):
         return 2
     return 1 if meta.full_date else 0
 
 
-def _section_start(lines: list[_Line]) -> tuple[int | None, int | None]:
-    """Return (index of the first line of the comment section, claimed count), or (None, None).
+def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, bool]], int | None]:
+    """Return the section starts that follow a header, and the claimed count.
 
-    The section opens at a header ("12 Comments") whose next lines show comment evidence
-    (author/date lines, "Reply" controls). Without any header, a run of strong meta lines
-    ("Anna says:", "Reply") opens it.
+    A header ("12 Comments") opens a candidate section when its next lines show comment evidence
+    (author/date lines, "Reply" controls). Each start comes with whether the header gave a count.
     """
     headers = [i for i, line in enumerate(lines) if line.kind == _KIND_HEADER]
     counts = {lines[i].count for i in headers if lines[i].count}
@@ -624,6 +664,7 @@ def _section_start(lines: list[_Line]) -> tuple[int | None, int | None]:
         headers = [i for i in headers if not lines[i].count]
         counts = set()
     claimed = next((lines[i].count for i in headers if lines[i].count), None)
+    candidates: list[tuple[int, bool]] = []
     for i in headers:
         window = lines[i + 1: i + 40]
         cut = next((k for k, line in enumerate(window) if line.kind == _KIND_HEADER), len(window))
@@ -642,19 +683,92 @@ def _section_start(lines: list[_Line]) -> tuple[int | None, int | None]:
             start = i
             while start + 1 < len(lines) and lines[start + 1].kind in (_KIND_HEADER, _KIND_NOTE, _KIND_FORM):
                 start += 1
-                if lines[start].count:
+                if lines[start].count and claimed is None:
                     claimed = lines[start].count
-            return start + 1, claimed if claimed is not None else lines[i].count
-    strong = [i for i, line in enumerate(lines) if _evidence(line) == 2]
-    for first, second, third in zip(strong, strong[1:], strong[2:], strict=False):
+            if claimed is None:
+                claimed = lines[i].count
+            counted = any(lines[k].count for k in range(i, start + 1))
+            candidates.append((start + 1, counted))
+            if len(candidates) >= _MAX_CANDIDATES:
+                break
+    return candidates, claimed
+
+
+def _next_trio(lines: list[_Line], strong: list[int], position: int) -> int | None:
+    """Start of the first headerless run of strong meta lines at or after ``position``."""
+    for k in range(bisect_left(strong, position), len(strong) - 2):
+        first, second, third = strong[k], strong[k + 1], strong[k + 2]
         if second - first > 25 or third - second > 25:
             continue
-        trio = [lines[k] for k in (first, second, third)]
-        if any(line.kind == _KIND_CONTROL or line.meta.says for line in trio):
-            while first > 0 and lines[first - 1].kind == _KIND_META:
+        if any(lines[j].kind == _KIND_CONTROL or lines[j].meta.says or lines[j].meta.author
+               for j in (first, second, third)):
+            while first > position and lines[first - 1].kind == _KIND_META:
                 first -= 1
-            return first, claimed
-    return None, claimed
+            return first
+    return None
+
+
+def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_Line], int | None]:
+    """Find the comment section: (start index, drafts, leftover lines, claimed count).
+
+    Every header-opened candidate and successive headerless runs of strong meta lines are split
+    into comments; the split that reads most like comments (:func:`_section_quality`) wins.
+    """
+    starts, claimed = _header_candidates(lines)
+    best = (0.0, None, [], [])
+    for start, counted in starts:
+        drafts, leftover, _end = _split_comments(lines[start:])
+        quality = _section_quality(drafts, 2 if counted else 1)
+        if quality > best[0]:
+            best = (quality, start, drafts, leftover)
+    if best[1] is not None:
+        return best[1], best[2], best[3], claimed
+    strong = [i for i, line in enumerate(lines) if _evidence(line) == 2]
+    position = 0
+    for _ in range(2 * _MAX_CANDIDATES):
+        start = _next_trio(lines, strong, position)
+        if start is None:
+            break
+        drafts, leftover, end = _split_comments(lines[start:])
+        quality = _section_quality(drafts, 0)
+        if quality > best[0]:
+            best = (quality, start, drafts, leftover)
+        position = start + max(end, 1)
+    return best[1], best[2], best[3], claimed
+
+
+def _section_quality(drafts: list[_Draft], header: int) -> float:
+    """How much a split reads like reader comments.
+
+    ``header`` is 2 under a header with a count ("12 Comments"), 1 under a bare one ("Comments"),
+    0 without one. Under a header every word of the comment bodies counts; otherwise only words
+    of running text do. Without a counted header, at least half of the comments with running text
+    must talk to someone (first or second person, thanks, questions): teaser lists of headlines
+    with dates look like comments in every other way; without any header, two must.
+    """
+    has_header = header > 0
+    score = 0.0
+    good = talk = 0
+    for draft in drafts:
+        words = 0
+        talks = good_line = False
+        for line in draft.body:
+            tokens = _words(line.text)
+            prose = len(tokens) >= 12 or (len(tokens) >= 2 and line.text.rstrip().endswith(_TERMINAL))
+            if has_header or prose:
+                words += len(tokens)
+            if prose:
+                good_line = True
+                talks = talks or "?" in line.text or any(t.lower() in _TALK_WORDS for t in tokens)
+        if good_line:
+            good += 1
+            talk += talks
+        score += min(words, 300)
+    if header == 0 and (good < 2 or talk < 0.5 * good):
+        return 0.0
+    if header == 1 and (not good or talk < 0.5 * good and not (good == 1 and drafts[0].author)):
+        return 0.0
+    return score
 
 
 def _looks_like_list(window: list[_Line]) -> bool:
@@ -910,11 +1024,8 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     lines = _classify(raw_lines)
     roles: dict[int, str] = {}
 
-    start, claimed = _section_start(lines)
-    drafts: list[_Draft] = []
+    start, drafts, leftover, claimed = _best_section(lines)
     if start is not None:
-        section = lines[start:]
-        drafts, leftover, _end = _split_comments(section)
         for draft in drafts:
             for line in draft.body:
                 roles[line.number] = "comment"
