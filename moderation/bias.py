@@ -286,7 +286,8 @@ def bias_audit(model, table=None, identities=None, threshold: float | None = 0.5
         ``template_mean_p``, ``note`` saying why AUCs are missing), ``power_mean`` (per AUC
         kind), ``final_score``, ``overall_auc``, ``template_fpr`` (all template sentences),
         ``template_mean_p``, ``template_flagged`` (the flagged sentences, highest first, at
-        most 20), ``skipped`` (identities left out of the power means, with the reason),
+        most 20), ``templates`` (per template: ``template``, ``fpr``, ``mean_p`` over all
+        identities, to tell a template that is flagged whatever the identity), ``skipped`` (identities left out of the power means, with the reason),
         ``threshold``, ``p``, ``min_mentions``, ``n_templates``, ``n_labelled``. Values that
         cannot be computed are ``None``.
 
@@ -315,7 +316,7 @@ def bias_audit(model, table=None, identities=None, threshold: float | None = 0.5
                    "bnsp_auc": None, "template_fpr": None, "template_mean_p": None, "note": None}
             for name in terms}
     report = {"overall_auc": None, "power_mean": {"subgroup_auc": None, "bpsn_auc": None, "bnsp_auc": None},
-              "final_score": None, "template_fpr": None, "template_mean_p": None, "template_flagged": [],
+              "final_score": None, "template_fpr": None, "template_mean_p": None, "template_flagged": [], "templates": [],
               "skipped": [], "threshold": threshold, "p": p, "min_mentions": min_mentions,
               "n_templates": len(templates), "n_labelled": None}
 
@@ -330,6 +331,10 @@ def bias_audit(model, table=None, identities=None, threshold: float | None = 0.5
             rows[name]["template_mean_p"] = _round(scores[mask].mean())
         report["template_fpr"] = _round(flagged.mean())
         report["template_mean_p"] = _round(scores.mean())
+        # A template flagged for every identity is the template's fault, not the identities'.
+        which = np.tile(np.arange(len(templates)), len(terms))
+        report["templates"] = [{"template": t, "fpr": _round(flagged[which == i].mean()),
+                                "mean_p": _round(scores[which == i].mean())} for i, t in enumerate(templates)]
         order = np.argsort(-scores, kind="stable")
         report["template_flagged"] = [{"identity": sentences[i][0], "text": sentences[i][1], "p": _round(scores[i])}
                                       for i in order[:20] if flagged[i]]

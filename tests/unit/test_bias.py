@@ -138,6 +138,8 @@ def test_template_fpr_is_the_share_flagged_at_the_threshold():
     assert {f["text"] for f in report["template_flagged"]} == {"I am deaf.", "Deaf people live here.",
                                                                "I am blind.", "Blind people live here."}
     assert report["template_flagged"][0]["p"] == 0.9
+    assert report["templates"] == [{"template": "I am {identity}.", "fpr": 0.6667, "mean_p": 0.5333},
+                                   {"template": "{Identity} people live here.", "fpr": 0.6667, "mean_p": 0.5333}]
     assert bias_audit(scores, identities=["deaf"], templates=templates, threshold=0.95)["template_fpr"] == 0.0
     # Without a table there are no AUCs, and nothing pretends otherwise.
     assert report["overall_auc"] is None and report["final_score"] is None
@@ -231,3 +233,11 @@ def test_the_packaged_identity_list_covers_the_usual_groups():
         assert name in terms
     report = bias_audit(lambda ts: [0.0] * len(ts), templates=["I am a {identity} person."])
     assert len(report["identities"]) == len(terms) and report["template_fpr"] == 0.0
+
+
+def test_a_template_flagged_whatever_the_identity_shows_in_the_per_template_rows():
+    templates = ["Being {identity} is nothing to be ashamed of.", "I am {identity}."]
+    report = bias_audit(lambda ts: [0.8 if "ashamed" in t else 0.1 for t in ts], identities=["deaf", "gay"],
+                        templates=templates)
+    assert [(t["fpr"], t["mean_p"]) for t in report["templates"]] == [(1.0, 0.8), (0.0, 0.1)]
+    assert [r["template_fpr"] for r in report["identities"]] == [0.5, 0.5]
