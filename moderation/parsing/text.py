@@ -61,7 +61,7 @@ FORM_PHRASES = (
     "your email will not be published", "email will not be published", "will not be published",
     "required fields are marked", "notify me of follow-up comments", "notify me of new",
     "save my name, email", "you must be logged in", "comments are closed", "cancel reply",
-    "click here to cancel reply", "comments are moderated", "your comment", "comment policy",
+    "click here to cancel reply", "comments are moderated", "powered by disqus", "your comment", "comment policy",
     "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "kommentar abschicken",
     "hinterlasse einen kommentar", "hinterlasse eine antwort", "e-mail-adresse wird nicht veröffentlicht",
     "erforderliche felder", "pflichtfelder", "antworten abbrechen", "benachrichtige mich",
@@ -252,6 +252,15 @@ _TALK_WORDS = frozenset((
     "nous", "merci", "io", "yo", "mi", "tú", "usted", "gracias", "grazie",
 ))
 
+#: Small words of headings and teasers, never alone in a commenter's name line.
+_HEADING_WORDS = frozenset((
+    "a", "an", "of", "to", "in", "and", "or", "on", "with", "by", "is", "are", "how", "what", "why",
+    "when", "where", "who", "your", "my", "our", "this", "that", "it", "at", "from", "as", "all", "new",
+    "top", "best", "most", "more", "latest", "popular", "recent", "archive", "archives", "category",
+    "categories", "tags", "page", "home", "contact", "privacy", "policy", "terms", "login", "search",
+    "der", "die", "das", "und", "mit", "von", "zu", "im", "le", "la", "les", "et", "des", "du",
+))
+
 #: Words that never occur in a commenter's name: weekdays, months, time and listing words.
 _NOT_NAME_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
@@ -426,6 +435,7 @@ class _Meta:
     author: str | None = None
     date: str | None = None
     says: bool = False
+    paired: bool = False
 
     @property
     def full_date(self) -> bool:
@@ -614,6 +624,71 @@ def _classify(lines: list[str]) -> list[_Line]:
     return result
 
 
+def _bare_name(text: str) -> str | None:
+    """The name on a line that holds only a commenter's name (maybe after a profile URL), else None.
+
+    Names are one to four words with no sentence punctuation and none of the small words that
+    headings and teasers are made of ("How to ...", "The end of ...").
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > 90:
+        return None
+    url = _URL_RE.match(stripped)
+    if url:
+        stripped = stripped[url.end():].strip()
+    if not stripped or len(stripped) > 40 or stripped[-1] in ".!?:;,)\"”" or stripped[0].isdigit():
+        return None
+    if _URL_RE.search(stripped) or _is_chrome(stripped):
+        return None
+    words = stripped.split()
+    if not 1 <= len(words) <= 4 or len(_words(stripped)) != len(words):
+        return None
+    lowered = [w.lower() for w in words]
+    if any(w in _NOT_NAME_WORDS or w in _HEADING_WORDS for w in lowered):
+        return None
+    if len(words) > 1 and stripped.isupper():
+        return None
+    return stripped
+
+
+def _name_runs(lines: list[_Line]) -> list[list[tuple[int, str]]]:
+    """Runs of "name / text" pairs: comments shown with no date or Reply line (Disqus-like).
+
+    A run is at least three bare names (:func:`_bare_name`), each followed by a line of text of
+    three words or more, with at most 30 lines between names and only text in between; either a
+    name comes back or there are four or more. Whether a run is a comment section is decided from
+    its text (:func:`_section_quality`).
+    """
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        names = [name.lower() for _, name in run]
+        if len(run) >= 3 and (len(set(names)) < len(names) or len(run) >= 4):
+            runs.append(list(run))
+        run.clear()
+
+    last = -1
+    for index in range(len(lines) - 1):
+        line = lines[index]
+        if line.kind != _KIND_TEXT:
+            if line.kind in (_KIND_HEADER, _KIND_FORM):
+                flush()
+            continue
+        following = lines[index + 1]
+        if following.kind != _KIND_TEXT or following.number - line.number > 3 or len(_words(following.text)) < 3:
+            continue
+        name = _bare_name(line.text)
+        if name is None or _bare_name(following.text) is not None:
+            continue
+        if run and index - last > 30:
+            flush()
+        run.append((index, name))
+        last = index
+    flush()
+    return runs
+
+
 def _mark_name_lines(lines: list[_Line]) -> None:
     """Turn a bare name into a meta line when a date or a lone "said..." follows it."""
     for index in range(len(lines) - 1):
@@ -646,7 +721,7 @@ def _evidence(line: _Line) -> int:
     if line.kind != _KIND_META or line.meta is None:
         return 0
     meta = line.meta
-    if meta.says or (meta.full_date and (meta.author or _CLOCK_RE.search(meta.date))):
+    if meta.says or meta.paired or (meta.full_date and (meta.author or _CLOCK_RE.search(meta.date))):
         return 2
     return 1 if meta.full_date else 0
 
@@ -734,7 +809,51 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
         if quality > best[0]:
             best = (quality, start, drafts, leftover)
         position = start + max(end, 1)
+    if best[1] is None:
+        kept: list[tuple[int, str]] = []
+        for run in _name_runs(lines)[:_MAX_CANDIDATES]:
+            _pair(lines, run, True)
+            drafts, leftover, end = _split_comments(lines[run[0][0]:])
+            quality = _section_quality(drafts, 0) if _pairs_read_as_comments(drafts, len(run)) else 0.0
+            if quality > best[0]:
+                _pair(lines, kept, False)
+                kept = run
+                best = (quality, run[0][0], drafts, leftover)
+            else:
+                _pair(lines, run, False)
     return best[1], best[2], best[3], claimed
+
+
+def _pair(lines: list[_Line], run: list[tuple[int, str]], on: bool) -> None:
+    """Mark (or unmark) the name lines of a "name / text" run as meta lines."""
+    for index, name in run:
+        if on:
+            lines[index].kind, lines[index].meta = _KIND_META, _Meta(author=name, paired=True)
+        else:
+            lines[index].kind, lines[index].meta = _KIND_TEXT, None
+
+
+def _pairs_read_as_comments(drafts: list[_Draft], n_names: int) -> bool:
+    """True when the drafts of a "name / text" run read like comments, not menus or teasers.
+
+    Most of the named drafts must open with running text and be mostly running text.
+    """
+    named = [draft for draft in drafts if draft.meta_lines and draft.meta_lines[0].meta is not None
+             and draft.meta_lines[0].meta.paired][:n_names]
+    if len(named) < 3:
+        return False
+    fine = 0
+    for draft in named:
+        first = draft.body[0].text if draft.body else ""
+        total = prose = 0
+        for line in draft.body:
+            n_words = len(_words(line.text))
+            total += n_words
+            if _is_prose(line.text) or n_words >= 8:
+                prose += n_words
+        if (_is_prose(first) or len(_words(first)) >= 8) and prose >= 0.7 * total:
+            fine += 1
+    return fine >= 0.75 * len(named)
 
 
 def _section_quality(drafts: list[_Draft], header: int) -> float:
