@@ -103,7 +103,8 @@ def score_with_dask(inputs: Iterable[str | Path], bundle, out_dir: str | Path, *
     urgent = UrgentRows(report_limit)
     excerpts: dict[str, str] = {}
     try:
-        model = client.scatter(bundle, broadcast=True)
+        # hash=False: a unique key per run, so a model released by an earlier run is never reused.
+        model = client.scatter(bundle, broadcast=True, hash=False)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         pending: list = []
 

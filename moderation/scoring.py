@@ -445,7 +445,7 @@ def _finish(partial: Path, out: Path, fmt: str) -> None:
     if fmt == "jsonl":
         os.replace(partial, out)
         return
-    from .report.csv_safe import safe_cell
+    from .csv_safe import safe_cell
 
     if fmt == "csv":
         with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="") as handle, \
@@ -595,7 +595,7 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
 
 def write_thread_summary(summary: ScoreSummary, path: str | Path) -> Path:
     """Write the per-thread summary (comments, stance distribution, uncivil share, flagged) as CSV."""
-    from .report.csv_safe import safe_cell
+    from .csv_safe import safe_cell
 
     path = Path(path)
     columns = ["thread_id", "title", "source", "comments", "favor", "against", "neutral", "uncivil",

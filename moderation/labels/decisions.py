@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputError
-from ..report.csv_safe import restore_cell
+from ..csv_safe import restore_cell
 from .schema import DEFAULT_SCHEMA, LABEL_COLUMNS
 
 __all__ = ["DECISION_FIELDS", "DECISIONS_FORMAT", "read_decisions", "decisions_to_labels"]

@@ -9,6 +9,7 @@ from typing import Iterable
 import pandas as pd
 
 from .._io import atomic_open
+from ..csv_safe import restore_cell, safe_cell
 from ..errors import InputError
 from .schema import DEFAULT_SCHEMA, LABEL_COLUMNS, REQUIRED_COLUMNS, LabelSchema
 
@@ -114,7 +115,7 @@ def read_label_file(path: str | Path, schema: LabelSchema = DEFAULT_SCHEMA) -> p
                              fix="quote cells that contain commas or line breaks")
         row = []
         for name in columns:
-            value = record[index[name]].strip() if name in index else ""
+            value = restore_cell(record[index[name]].strip()) if name in index else ""
             if name in allowed:
                 value = _ALIASES.get(value.lower(), value.lower())
                 if value and value not in allowed[name]:
@@ -168,6 +169,9 @@ def read_labels(paths: Iterable[str | Path], schema: LabelSchema = DEFAULT_SCHEM
 def write_labels(table: pd.DataFrame, path: str | Path, overwrite: bool = False) -> Path:
     """Write a label table as CSV atomically, in the project's column order.
 
+    Cells that a spreadsheet would run as a formula get a leading ``'``, which
+    :func:`read_label_file` removes again, so texts round-trip exactly.
+
     Raises
     ------
     InputError
@@ -178,8 +182,12 @@ def write_labels(table: pd.DataFrame, path: str | Path, overwrite: bool = False)
         raise InputError(path, "already exists", fix="pass --force to replace it, or choose another name")
     columns = LABEL_COLUMNS + [c for c in table.columns if c not in LABEL_COLUMNS and c not in ("source", "line")]
     out = table.reindex(columns=columns).fillna("").astype(str)
+    # Reviewers open label files in spreadsheets: neutralise formula-like cells; reading undoes it.
     with atomic_open(path, newline="") as handle:
-        out.to_csv(handle, index=False)
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        for row in out.itertuples(index=False):
+            writer.writerow([safe_cell(v) for v in row])
     return path
 
 

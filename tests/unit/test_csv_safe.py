@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from moderation.report.csv_safe import FORMULA_PREFIXES, restore_cell, safe_cell, write_csv_safe
+from moderation.csv_safe import FORMULA_PREFIXES, restore_cell, safe_cell, write_csv_safe
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1 agreed", "-1 for this", "@mayor", "\tx", "\rx",

@@ -67,3 +67,12 @@ def test_write_round_trip_and_fingerprint(tmp_path):
     assert fingerprint(again) == fingerprint(table)
     with pytest.raises(InputError, match="already exists"):
         write_labels(table, out)
+
+
+def test_formula_like_texts_are_guarded_and_round_trip(tmp_path):
+    path = _write(tmp_path / "a.csv", 'id,thread_id,text,stance\n1,t,"=HYPERLINK(""x"")",favor\n2,t,-1 from me,against\n')
+    table = read_labels([path])
+    out = write_labels(table, tmp_path / "out.csv")
+    raw = out.read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in raw and "'-1 from me" in raw
+    assert read_labels([out])["text"].tolist() == ['=HYPERLINK("x")', "-1 from me"]

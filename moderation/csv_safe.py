@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from numbers import Number
 from pathlib import Path
 
-from .._io import atomic_open
+from ._io import atomic_open
 
 __all__ = ["FORMULA_PREFIXES", "safe_cell", "restore_cell", "write_csv_safe"]
 
