@@ -370,8 +370,9 @@ def review_import(decisions, output, existing, force):
     current = read_labels(sources) if sources else None
     table, conflicts = decisions_to_labels(rows, current)
     write_labels(table, output, overwrite=force)
-    for conflict in conflicts:
-        _say(f"conflict: {conflict}")
+    for c in conflicts:
+        _say(f"conflict: {c['id']} ({c['other_source']}): {c['reason']}; "
+             + ("added anyway" if c["added"] else "not added, existing label kept"))
     _say(f"{len(table)} label row(s) from {len(rows)} decision(s) -> {output}; {len(conflicts)} conflict(s)")
 
 
