@@ -110,8 +110,16 @@ _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
     r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
-    r"|\d+\s+repl(?:y|ies)|log\s*in\s+to\s+reply|\||·|-|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
+    r"|\d+\s+repl(?:y|ies)|log\s*in\s+to\s+reply|loading\W*|delete(?:\s+comment)?|\||·|-|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
     r"\s*[.:!]?\s*$",
+    re.I,
+)
+#: A whole "comment" that only says there are none yet, or asks to log in.
+_EMPTY_STATE = re.compile(
+    r"^(?:(?:there\s+are\s+)?no\s+(?:comments?|responses?|replies|reactions)(?:\s+yet)?|0\s+(?:comments?|responses?)"
+    r"|be\s+the\s+first\s+to\s+(?:comment|respond|reply)|comments?\s+(?:are\s+)?closed|(?:loading\W*)+"
+    r"|keine\s+kommentare|noch\s+keine\s+kommentare|(?:not\s+yet\s+part\s+of\s+the\s+community|log\s*in|sign\s*in"
+    r"|register)\b.{0,60})[\s.:!?…]*$",
     re.I,
 )
 _DATE_HINT = re.compile(
@@ -514,7 +522,7 @@ def _item_text_len(el, page: _Page) -> int:
 
 
 def _score_group(parent, sig, members, page: _Page) -> float:
-    members = [m for m in members if not _has(_MEMBER_NOT, _attrs(m)) and m not in page.hidden]
+    members = [m for m in members if _is_member(m, page)]
     if not members:
         return 0.0
     lens = [_item_text_len(m, page) for m in members]
@@ -546,47 +554,101 @@ def _score_group(parent, sig, members, page: _Page) -> float:
     return total * bonus * (1.0 - 0.5 * links / max(total, 1))
 
 
+def _is_member(el, page: _Page) -> bool:
+    """Not hidden, and not a control around the list (an element with a comment id always counts)."""
+    if el in page.hidden:
+        return False
+    if _has(_MEMBER_NOT, _attrs(el)):
+        return bool(_ID_COMMENT.search(el.get("id") or ""))
+    return True
+
+
+#: A class naming one comment (not a comment area, list, count or body).
+_ITEM_CLASS = re.compile(
+    r"^(?:[a-z]+[-_])?(?:comment|reply|kommentar|reaction|cmt)(?:[-_]?(?:item|entry|box|block|single|container))?$")
+
+
+def _marked_sig(sig: tuple) -> bool:
+    cls = " ".join(sig[1])
+    return _has(_SECTION_WORDS, cls) or _has(_PINGBACK, cls)
+
+
 def _find_items(page: _Page) -> tuple[list, object]:
     """Choose the list of comment items: the best-scoring sibling group inside a comment section."""
-    best = (0.0, None, None, None)
     scored: list = []
     sections = _section_candidates(page)
     checked: set = set()
-    scopes = []
+
+    def consider(parent, sig, members):
+        key = (parent, sig)
+        if key in checked:
+            return
+        checked.add(key)
+        score = _score_group(parent, sig, members, page)
+        if score > 0:
+            scored.append((score, parent, sig, members))
+
+    # groups under each outermost section (nested sections are walked with it, once)
+    inside_section: set = set()
+    budget = 20000
     for section in sections:
-        scopes.append((section, 4000))
-    for scope, limit in scopes:
-        for parent, sig, members in _groups_in(scope, page, limit):
-            key = (parent, sig)
-            if key in checked:
-                continue
-            checked.add(key)
-            score = _score_group(parent, sig, members, page)
-            if score > 0:
-                scored.append((score, parent, sig, members))
-            if score > best[0]:
-                best = (score, parent, sig, members)
-    if best[1] is None:
+        if section in inside_section:
+            continue
+        for parent, sig, members in _groups_in(section, page, budget):
+            consider(parent, sig, members)
+        for node in section.iter():
+            inside_section.add(node)
+        budget -= page.textlen.get(section, 0) // 50 + 1
+        if budget <= 0:
+            break
+    # a section that is itself one comment (div.comment directly in the story's column)
+    for section in sections:
+        parent = section.getparent()
+        sig = _signature(section)
+        if parent is None or not _marked_sig(sig):
+            continue
+        siblings = [c for c in parent if isinstance(c.tag, str) and _signature(c) == sig]
+        if len(siblings) == 1 and not (_ID_COMMENT.search(section.get("id") or "")
+                                       or _ITEM_CLASS.search(" ".join(sig[1]))):
+            continue
+        consider(parent, sig, siblings)
+    if not scored:
         return [], None
-    # a single wrapper (ul.commentlist inside div#comments) is not one comment when it holds a list
-    for _ in range(3):
+    best = max(scored, key=lambda g: g[0])
+    # nested replies form groups of their own: take the outermost group with the same signature
+    for _ in range(20):
+        outer = [g for g in scored if g[2] == best[2] and g is not best and any(
+            m is best[1] or _inside(best[1], m) for m in g[3])]
+        if not outer:
+            break
+        best = outer[0]
+    # a single wrapper (ul.commentlist inside div#comments) is not one comment when it holds a list,
+    # or when it only wraps one comment with a header
+    for _ in range(4):
         _, parent, sig, members = best
         if len(members) != 1:
             break
         wrapper = members[0]
+        wrapped = page.textlen.get(wrapper, 0)
         inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
-                 and sum(page.textlen.get(m, 0) for m in g[3]) >= 0.5 * page.textlen.get(wrapper, 0)]
+                 and sum(page.textlen.get(m, 0) for m in g[3]) >= 0.5 * wrapped]
         if not inner:
-            break
+            inner = [g for g in scored if len(g[3]) == 1 and (g[1] is wrapper or _inside(g[1], wrapper))
+                     and _marked_sig(g[2]) and not _has(_BODY_WORDS, " ".join(g[2][1]))
+                     and not _has(_META_WORDS, " ".join(g[2][1]))
+                     and page.textlen.get(g[3][0], 0) >= 0.5 * wrapped]
+            if not inner:
+                break
+            best = max(inner, key=lambda g: page.textlen.get(g[3][0], 0))
+            continue
         best = max(inner, key=lambda g: g[0])
     _, parent, sig, members = best
-    if _has(_SECTION_WORDS, " ".join(sig[1])) or _has(_PINGBACK, " ".join(sig[1])):
+    if _marked_sig(sig):
         # comments and pingbacks often share one list under different classes: keep them all, in order
         chosen = set(members)
         members = [c for c in parent if c in chosen or (
-            isinstance(c.tag, str) and c.tag == members[0].tag
-            and (_has(_SECTION_WORDS, " ".join(_signature(c)[1])) or _has(_PINGBACK, " ".join(_signature(c)[1]))))]
-    return [m for m in members if not _has(_MEMBER_NOT, _attrs(m)) and m not in page.hidden], parent
+            isinstance(c.tag, str) and c.tag == members[0].tag and _marked_sig(_signature(c)))]
+    return [m for m in members if _is_member(m, page)], parent
 
 
 _BYLINE_KINDS = (
@@ -876,7 +938,7 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
             kind = "trackback" if "trackback" in cls else "pingback"
         elif re.match(r"^(?:pingback|trackback)\s*:", text, re.I):
             kind = "trackback" if text.lower().startswith("trackback") else "pingback"
-        if not text and kind == "comment":
+        if kind == "comment" and (not text or _EMPTY_STATE.match(text.replace("\n", " "))):
             continue
         ident = _comment_id(item)
         if not ident or ident in used_ids:
