@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import cached_property, lru_cache
 
 from ..errors import InputError
 from ..threads import Comment, Thread
@@ -231,7 +232,6 @@ _RELATIVE_RE = re.compile(
     r"\bil y a\s+\d+\s+\w+",
     re.IGNORECASE,
 )
-_CLOCK_RE = re.compile(r"\d:\d\d")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _HASHTAG_LINE = re.compile(r"^(?:\s*#[^\s#]+)+\s*$")
 _TERMINAL = tuple(".!?…:;\"'”’»)")
@@ -242,6 +242,7 @@ _AUTHOR_TAIL = re.compile(
     r"(?:\s+|^)(?:on|at|am|um|le|à|in|\||" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*[:.…,]*$",
     re.IGNORECASE,
 )
+_INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 _AUTHOR_HEAD = re.compile(r"^(?:on|am|le)\s+", re.IGNORECASE)
 #: Words of people talking to each other (first and second person, thanks); comments use them,
 #: headline and teaser lists rarely do.
@@ -285,6 +286,15 @@ def _norm(line: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+_HEADER_PHRASE_SET = frozenset(HEADER_PHRASES)
+_COMMENT_WORD_SET = frozenset(COMMENT_WORDS)
+_FORM_FIELD_SET = frozenset(FORM_FIELDS)
+_CONTROL_WORD_SET = frozenset(CONTROL_WORDS)
+_CHROME_WORD_SET = frozenset(CHROME_WORDS)
+#: Lines longer than this are plain text: every other kind has a lower length limit.
+_LONG = 220
+#: A line can only be a comment-section header if it contains one of these.
+_HEADER_HINT = _phrases(COMMENT_WORDS + HEADER_PHRASES + HEADER_PREFIXES + ("kein", "no comment", "0 comment"))
 _NOT_HEADER_RE = re.compile(_phrases(NOT_HEADER_PHRASES).pattern.join(("^(?:", ")")))
 _HEADER_PREFIX_RE = re.compile(_phrases(HEADER_PREFIXES).pattern.join(("^(?:", ")")))
 _FORM_RE = _phrases(FORM_PHRASES)
@@ -311,13 +321,13 @@ def _header_count(line: str) -> tuple[bool, int | None]:
     low = _norm(_GLUED.sub(" ", stripped))
     if not low or _NOT_HEADER_RE.match(low):
         return (False, 0) if low.startswith(("no comments", "0 comments", "keine kommentare")) else (False, None)
-    if low in HEADER_PHRASES:
+    if low in _HEADER_PHRASE_SET:
         return True, None
     if _HEADER_PREFIX_RE.match(low):
         return True, 1
     low = _HEADER_LEAD.sub("", low)
     match = _COUNT_FIRST.match(low) or _WORD_FIRST.match(low)
-    if not match or match.group("word") not in COMMENT_WORDS:
+    if not match or match.group("word") not in _COMMENT_WORD_SET:
         return False, None
     number = match.group("n")
     if number is None:
@@ -338,11 +348,11 @@ def _header_count(line: str) -> tuple[bool, int | None]:
     return True, count
 
 
-def _is_form(line: str) -> bool:
-    low = _norm(line)
+def _is_form(line: str, low: str | None = None) -> bool:
+    low = _norm(line) if low is None else low
     if not low:
         return False
-    if low in FORM_FIELDS:
+    if low in _FORM_FIELD_SET:
         return True
     if len(low) > _SHORT:
         return False
@@ -361,11 +371,11 @@ def _is_control(line: str) -> bool:
                      "rate", "vote", "aufklappen", "beantwoorden", "reageren", "odpowiedz", "signaler")
                for w in words):
         return False
-    return all(w in CONTROL_WORDS for w in words)
+    return all(w in _CONTROL_WORD_SET for w in words)
 
 
-def _is_note(line: str) -> bool:
-    low = _norm(line)
+def _is_note(line: str, low: str | None = None) -> bool:
+    low = _norm(line) if low is None else low
     return bool(low) and len(low) <= _SHORT and _NOTES_RE.search(low) is not None
 
 
@@ -373,7 +383,7 @@ def _is_chrome(line: str) -> bool:
     low = _norm(line)
     if not low:
         return True
-    if low in CHROME_WORDS:
+    if low in _CHROME_WORD_SET:
         return True
     if _URL_RE.fullmatch(line.strip()):
         return True
@@ -383,6 +393,7 @@ def _is_chrome(line: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _find_date(line: str):
     """Return (match, pattern index) of the first absolute date in ``line``, or (None, -1)."""
     if not _DIGIT.search(line):
@@ -394,6 +405,7 @@ def _find_date(line: str):
     return None, -1
 
 
+@lru_cache(maxsize=8192)
 def _date_span(line: str) -> tuple[int, int] | None:
     """Return the (start, end) span of the date (and time) in a line, or None."""
     if not _DIGIT.search(line):
@@ -437,7 +449,7 @@ class _Meta:
     says: bool = False
     paired: bool = False
 
-    @property
+    @cached_property
     def full_date(self) -> bool:
         """True when the date names a day (not only a clock time)."""
         return bool(self.date) and (_find_date(self.date)[0] is not None or _RELATIVE_RE.search(self.date) is not None)
@@ -445,6 +457,7 @@ class _Meta:
 
 def _clean_author(text: str) -> str | None:
     """The commenter's name from what is left of a meta line, or None when it is not a name."""
+    raw = text
     text = text.strip(_BULLETS + ",.;")
     numbered = _LEADING_NUMBER.match(text)
     if numbered:
@@ -458,6 +471,8 @@ def _clean_author(text: str) -> str | None:
         return None
     if any(w in _NOT_NAME_WORDS for w in words) or (len(words) > 1 and text.isupper()):
         return None
+    if _INITIAL_END.search(text + ".") and text + "." in raw:
+        text += "."  # "Priya N." keeps the dot of its initial
     return text
 
 
@@ -604,16 +619,21 @@ def _classify(lines: list[str]) -> list[_Line]:
         if not text.strip():
             continue
         line = _Line(number, text)
-        is_header, count = _header_count(text)
+        if len(text) > _LONG:
+            # Too long for a header, control, form field, note or meta line (each checks its length).
+            result.append(line)
+            continue
+        low = text.lower()
+        is_header, count = _header_count(text) if _HEADER_HINT.search(low) else (False, None)
         if is_header:
             line.kind, line.count = _KIND_HEADER, count
         elif count == 0:
             line.kind, line.count = _KIND_NOTE, 0
         elif _is_control(text):
             line.kind = _KIND_CONTROL
-        elif _is_form(text):
+        elif _is_form(text, norm := _norm(text)):
             line.kind = _KIND_FORM
-        elif _is_note(text):
+        elif _is_note(text, norm):
             line.kind = _KIND_NOTE
         else:
             meta = _meta_of(text)
@@ -641,8 +661,10 @@ def _bare_name(text: str) -> str | None:
     if _URL_RE.search(stripped) or _is_chrome(stripped):
         return None
     words = stripped.split()
-    if not 1 <= len(words) <= 4 or len(_words(stripped)) != len(words):
+    if not 1 <= len(words) <= 4 or not _WORD_RE.search(stripped):
         return None
+    if len(words) > 1 and len(_words(stripped)) != len(words):
+        return None  # handles ("ruth_k", "h4rm0ny") are single tokens
     lowered = [w.lower() for w in words]
     if any(w in _NOT_NAME_WORDS or w in _HEADING_WORDS for w in lowered):
         return None
@@ -721,7 +743,7 @@ def _evidence(line: _Line) -> int:
     if line.kind != _KIND_META or line.meta is None:
         return 0
     meta = line.meta
-    if meta.says or meta.paired or (meta.full_date and (meta.author or _CLOCK_RE.search(meta.date))):
+    if meta.says or meta.paired or (meta.full_date and meta.author):
         return 2
     return 1 if meta.full_date else 0
 
@@ -1055,6 +1077,27 @@ def _title_index(lines: list[_Line], limit: int) -> int | None:
     return None
 
 
+def _masthead_like(lines: list[_Line], index: int) -> bool:
+    """True for a title candidate that is rather the site's name: the page's first line, a line
+    in capitals, or a name the copyright line repeats."""
+    text = lines[index].text.strip()
+    if index == 0 or (text.isupper() and len(_words(text)) <= 6):
+        return len(_words(text)) <= 6
+    key = _norm(text)
+    return any(("©" in line.text or "copyright" in line.text.lower()) and key in line.text.lower()
+               for line in lines[-40:])
+
+
+def _headline_after(lines: list[_Line], index: int, limit: int) -> int | None:
+    """The first title-like line after a masthead that a byline, a date or running text follows."""
+    for j in range(index + 1, min(limit, index + 30, len(lines) - 1)):
+        following = lines[j + 1]
+        if _title_like(lines[j]) and (_is_metadata(following) or following.kind == _KIND_META
+                                      or _is_prose(following.text)):
+            return j
+    return None
+
+
 def _title_like(line: _Line) -> bool:
     text = line.text.strip()
     n_words = len(_words(text))
@@ -1105,11 +1148,14 @@ def _is_metadata(line: _Line) -> bool:
 def parse_text_page(text: str, source: str = "<string>") -> Thread:
     """Parse a page copied from a browser as plain text (site chrome included).
 
-    The comment section is found from its header ("12 Comments", "3 thoughts on “...”",
-    "Kommentare") and the meta lines around each comment ("Anna says:", dates, "Reply"); it ends
-    at the comment form ("Leave a Reply", "Your email address will not be published"). The article
-    is the densest run of prose before it. Every non-blank line gets exactly one role in
-    ``line_roles``.
+    Possible comment sections open at a header ("12 Comments", "3 thoughts on “...”",
+    "Kommentare") followed by meta lines ("Anna says:", dates, "Reply"), at runs of such meta lines
+    without a header, or, failing both, at runs of "name / text" pairs; each is split into comments
+    and the split that reads most like comments wins. A section ends at the comment form ("Leave a
+    Reply", "Your email address will not be published"). The article is the densest run of prose
+    before it; the title is the headline above it (a masthead line becomes ``site``). Author and
+    date lines go to ``author``/``published``, not into the comment text. Every non-blank line
+    gets exactly one role in ``line_roles``.
 
     Parameters
     ----------
@@ -1162,6 +1208,10 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     first_form = next((i for i, line in enumerate(lines[:article_stop]) if line.kind == _KIND_FORM), None)
     prose_stop = article_stop
     title_idx = _title_index(lines, article_stop)
+    site = None
+    if title_idx is not None and _masthead_like(lines, title_idx):
+        site = lines[title_idx].text.strip()
+        title_idx = _headline_after(lines, title_idx, article_stop)
     if first_form is not None and (title_idx is None or first_form > title_idx):
         span_probe = _article_span(lines, (title_idx or -1) + 1, first_form)
         if span_probe is not None:
@@ -1229,6 +1279,7 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     return Thread(
         source=source,
         title=title,
+        site=site,
         published=published,
         article="\n".join(line.text.strip() for line in article_lines),
         comments=comments,

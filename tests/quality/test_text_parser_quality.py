@@ -17,10 +17,10 @@ pytestmark = pytest.mark.quality
 
 # Floors pinned a little below the figures measured when they were set (see the commit message);
 # raise them when the parser improves, never lower them to make a change pass.
-DRAGNET_F1_FLOOR = 0.65
-DRAGNET_FALSE_COMMENT_CEILING = 0.13
-L3S_FALSE_COMMENT_CEILING = 0.03
-TRAFILATURA_COMMENT_RECALL_FLOOR = 0.62
+DRAGNET_F1_FLOOR = 0.71  # measured 0.719; project target 0.85 not reached yet
+DRAGNET_FALSE_COMMENT_CEILING = 0.125  # measured 0.120 (18 of 150); wanted <= 0.05
+L3S_FALSE_COMMENT_CEILING = 0.01  # measured 0.000
+TRAFILATURA_COMMENT_RECALL_FLOOR = 0.71  # measured 0.726
 
 
 def _comment_text(page) -> str:

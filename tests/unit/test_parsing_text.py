@@ -220,3 +220,85 @@ def test_rejects_bytes():
 def test_dispatch_from_parse_string():
     threads = parse_string(SAYS_PAGE, source="page.txt", format="text")
     assert len(threads) == 1 and len(threads[0].comments) == 2
+
+
+MASTHEAD_PAGE = """\
+THE RIVERTON COURIER
+Home News Sport Weather
+Search
+
+Riverside path to reopen after flood repairs this spring
+
+By Jo Example | April 2, 2026, 9:00 am
+
+The riverside footpath closed since the winter floods will reopen in May after the council finished repairs.
+Crews rebuilt two sections of the embankment and replaced the lighting along the whole length of the path.
+
+3 thoughts on “Riverside path to reopen after flood repairs this spring”
+
+  1. Ana Lima says:
+    April 2, 2026 at 10:00 am
+
+    Good to hear, I walk there every morning with the dog.
+
+    Reply
+  2. Priya N. says:
+    April 2, 2026 at 11:15 am
+
+    Will the lights stay on all night?
+
+    Reply
+
+Leave a Reply"""
+
+
+def test_masthead_is_site_not_title_and_says_is_not_in_author():
+    thread = parse_text_page(MASTHEAD_PAGE)
+    assert thread.title == "Riverside path to reopen after flood repairs this spring"
+    assert thread.site == "THE RIVERTON COURIER"
+    assert [c.author for c in thread.comments] == ["Ana Lima", "Priya N."]
+    assert [c.text for c in thread.comments] == [
+        "Good to hear, I walk there every morning with the dog.",
+        "Will the lights stay on all night?",
+    ]
+    _assert_roles_cover(MASTHEAD_PAGE, thread)
+
+
+def test_weekday_is_not_an_author():
+    page = SAYS_PAGE.replace("Marta says:\nMarch 12, 2021 at 9:14 am", "Marta says:\nMonday, March 12, 2021 at 9:14 am")
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Marta", "Tom"]
+
+
+NAME_TEXT_PAGE = """\
+Notes on a slow spring
+
+The garden woke up late this year and the first tulips only opened in the last days of April.
+I moved the compost heap to the shady corner and planted two rows of early potatoes beside it.
+
+ruth_k
+I had the same problem with the tulips, mine are still closed and I think the frost got them.
+gardener
+Thanks Ruth, I hope yours come back next year, the bulbs usually survive a cold spell.
+Tom B
+Where did you get the potatoes? I am looking for an early variety that does well in clay.
+gardener
+From the market in town, you can ask for the ones with the red skin, they do fine in clay.
+
+Powered by Disqus"""
+
+
+def test_name_text_pairs_without_header_are_comments():
+    thread = parse_text_page(NAME_TEXT_PAGE)
+    assert [c.author for c in thread.comments] == ["ruth_k", "gardener", "Tom B", "gardener"]
+    assert thread.comments[2].text.startswith("Where did you get")
+    assert "compost" in thread.article and "tulips" not in " ".join(c.text for c in thread.comments[1:2])
+    _assert_roles_cover(NAME_TEXT_PAGE, thread)
+
+
+def test_headline_list_is_not_a_comment_section():
+    teasers = "\n".join(
+        f"{name}\nMarch {day}, 2021\nCouncil publishes new figures on the town budget for next year\n"
+        for name, day in (("Ann Writer", 3), ("Ann Writer", 4), ("Bo Reporter", 5), ("Ann Writer", 6)))
+    thread = parse_text_page(NO_COMMENTS_PAGE + "\n\nMore from the site\n\n" + teasers)
+    assert thread.comments == []
