@@ -87,7 +87,7 @@ def train_model(labels, out: str | Path, *, schema: LabelSchema = DEFAULT_SCHEMA
 
 
 def evaluate_model(model: str | Path | ModelBundle, labels, *, json_path: str | Path | None = None,
-                   plots: str | Path | None = None, overwrite: bool = True) -> dict:
+                   plots: str | Path | None = None, identities: str | Path | None = None) -> dict:
     """Evaluate a model on labels; optionally write the metrics JSON and PNG plots.
 
     Returns
@@ -95,7 +95,9 @@ def evaluate_model(model: str | Path | ModelBundle, labels, *, json_path: str | 
     dict
         One object per task (``"stance"``, ``"civility"``) with per-class precision, recall and
         F1, ``macro_f1``, the confusion matrix, and ``f_avg`` (stance) or ``roc_auc``,
-        ``average_precision``, ``ece`` and threshold tables (civility).
+        ``average_precision``, ``ece`` and threshold tables (civility), and ``bias``: the
+        identity-term audit of :func:`moderation.bias.bias_audit` (``identities``: a term file;
+        default the packaged list).
     """
     import json
 
@@ -105,6 +107,10 @@ def evaluate_model(model: str | Path | ModelBundle, labels, *, json_path: str | 
     bundle = get_model(model)
     table = _table(labels, bundle.schema)
     metrics = evaluate(bundle.model, table, bundle.schema)
+    if "civility" in metrics:
+        from .bias import bias_audit
+
+        metrics["bias"] = bias_audit(bundle, table, identities=identities, threshold=None)
     metrics["model"] = {"path": str(bundle.path), "name": bundle.metadata.get("name"),
                         "cv_metrics": bundle.metadata.get("cv_metrics")}
     if json_path is not None:

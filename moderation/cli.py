@@ -143,7 +143,10 @@ def _print_metrics(metrics: dict) -> None:
         click.echo("  " + ", ".join(extras))
     if "bias" in metrics:
         b = metrics["bias"]
-        click.echo(f"\nbias audit: final score {b.get('final_score', float('nan')):.3f} over {len(b.get('identities', []))} identities")
+        used = len(b["identities"]) - len(b["skipped"])
+        score = "n/a" if b["final_score"] is None else f"{b['final_score']:.3f}"
+        click.echo(f"\nbias audit: final score {score} ({used} of {len(b['identities'])} identities with enough "
+                   f"mentions); template false-positive rate {b['template_fpr']:.3f} at threshold {b['threshold']:.2f}")
 
 
 @main.command()
@@ -153,12 +156,16 @@ def _print_metrics(metrics: dict) -> None:
               help="Write all metrics as JSON (one object per task: 'stance', 'civility').")
 @click.option("--plots", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for PNG plots: confusion matrices, reliability diagram, precision-recall curve.")
+@click.option("--identities", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Identity terms for the bias audit, one per line as 'name|alias|alias' (default: the packaged list).")
 @_friendly
-def evaluate(model, labels, json_path, plots):
+def evaluate(model, labels, json_path, plots, identities):
     """Evaluate MODEL on LABELS: per-class precision/recall/F1, macro-F1, stance F_avg, civility AUC.
 
-    F_avg is the mean F1 of favor and against (the SemEval-2016 stance metric). Use labels
-    the model was not trained on.
+    F_avg is the mean F1 of favor and against (the SemEval-2016 stance metric). Civility also
+    gets calibration (ECE), a threshold table and a bias audit over identity terms (subgroup,
+    BPSN and BNSP AUC, and false positives on civil template sentences). Use labels the model
+    was not trained on.
 
     \b
     Example:
@@ -166,7 +173,7 @@ def evaluate(model, labels, json_path, plots):
     """
     from .api import evaluate_model
 
-    metrics = evaluate_model(model, [str(p) for p in labels], json_path=json_path, plots=plots)
+    metrics = evaluate_model(model, [str(p) for p in labels], json_path=json_path, plots=plots, identities=identities)
     _print_metrics(metrics)
     if json_path:
         _say(f"metrics written to {json_path}")

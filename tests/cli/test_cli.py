@@ -156,7 +156,7 @@ def test_train_evaluate_score_end_to_end(runner, tmp_path, tiny_labels):
     metrics_path = tmp_path / "metrics.json"
     result = runner.invoke(main, ["evaluate", str(model), str(tiny_labels), "--json", str(metrics_path)])
     assert result.exit_code == 0, result.output
-    assert "macro-F1" in result.output and "F_avg" in result.output
+    assert "macro-F1" in result.output and "F_avg" in result.output and "bias audit" in result.output
     metrics = json.loads(metrics_path.read_text())
     assert set(metrics["stance"]["per_class"]) == {"favor", "against", "neutral"}
     for key in ("f_avg", "macro_f1"):
@@ -165,6 +165,7 @@ def test_train_evaluate_score_end_to_end(runner, tmp_path, tiny_labels):
         assert 0.0 <= metrics["civility"][key] <= 1.0
     # Evaluated on its own training data, a working model separates the classes.
     assert metrics["civility"]["roc_auc"] > 0.9
+    assert metrics["bias"]["template_fpr"] is not None and len(metrics["bias"]["identities"]) > 20
 
     page = tmp_path / "bridge.txt"
     page.write_text(PAGE, encoding="utf-8")
