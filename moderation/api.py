@@ -165,7 +165,9 @@ def write_report(summary, flagged: list[dict], bundle: ModelBundle, path: str | 
     threads = {tid: {"title": t["title"], "source": t["source"], "url": "",
                      "article_excerpt": _excerpt(t.get("excerpt", ""), t["title"]),
                      "comment_count": t["comments"]} for tid, t in summary.threads.items()}
-    info = {"name": bundle.metadata.get("name"), "path": str(bundle.path), "thresholds": bundle.thresholds,
+    t = bundle.thresholds
+    info = {"name": bundle.metadata.get("name"), "path": str(bundle.path),
+            "thresholds": f"flag at {t.get('flag', 0.5):.2f}, review from {t.get('review', 0.3):.2f}",
             "created": bundle.metadata.get("created")}
     summary.report_path = render_review_page(flagged, threads, path, model_info=info)
     return summary.report_path
