@@ -691,6 +691,48 @@ def _byline_items(page: _Page) -> tuple[list[_Item], object]:
             best = inner
     if not best:
         return [], None
+    return _anchored_items(best, page)
+
+
+def _named_anchor_items(page: _Page) -> tuple[list[_Item], object]:
+    """Comments found from a repeated comment-named part (``div#commentBody`` in each comment's table).
+
+    When the parts that carry comment names sit inside unnamed per-comment wrappers, no sibling group
+    is named; the wrappers are the children of the parts' common ancestor that hold one part each.
+    """
+    keyed: dict = {}
+    for node, attrs in page.attrs.items():
+        if node.tag in ("a", "span", "form", "input", "textarea", "label", "html", "body"):
+            continue
+        if not _has(_SECTION_WORDS, attrs) or _has(_SECTION_NEVER, attrs) or _has(_SECTION_NOT, attrs):
+            continue
+        if node in page.hidden or page.textlen.get(node, 0) < 2:
+            continue
+        keyed.setdefault((node.tag, attrs), []).append(node)
+    best: list = []
+    best_len = 0
+    for nodes in keyed.values():
+        if len(nodes) < 2 or any(_inside(n, o) for n in nodes[1:] for o in nodes[:1]):
+            continue
+        total = sum(page.textlen.get(n, 0) for n in nodes)
+        links = sum(page.linklen.get(n, 0) for n in nodes)
+        if links > 0.5 * total or total < 40:
+            continue
+        if total > best_len:
+            best, best_len = nodes, total
+    if not best:
+        return [], None
+    items, lca = _anchored_items(best, page)
+    if items and any(_excluded_ancestor(it.node, page) for it in items[:1]):
+        return [], None
+    for item in items:
+        item.extra_meta = []
+    return items, lca
+
+
+def _anchored_items(best: list, page: _Page) -> tuple[list[_Item], object]:
+    """Items around anchor elements (one per comment): the children of their common ancestor."""
+    body = page.root.find("body")
     lca = _common_ancestor(best)
     if lca is None or page.textlen.get(lca, 0) > 0.9 * page.textlen.get(body, 1) and lca is body:
         pass
@@ -1028,11 +1070,20 @@ def _claimed_count(page: _Page, container) -> int | None:
 
 
 def _article(page: _Page, exclude: set) -> str:
+    skip = _boilerplate(page) | set(exclude)
+    best = _article_node(page, skip)
+    if best is None:
+        return ""
+    return _text(best, skip=skip)
+
+
+def _boilerplate(page: _Page) -> set:
+    """Hidden elements, navigation, asides, footers, small forms and blocks named as page chrome."""
     root = page.root
     body = root.find("body")
     if body is None:
         body = root
-    skip = set(exclude) | page.hidden
+    skip = set(page.hidden)
     body_len = page.textlen.get(body, 1)
     for node in root.iter("nav", "aside", "footer", "form"):
         if node.tag == "form" and page.textlen.get(node, 0) > 0.5 * body_len:
@@ -1042,10 +1093,15 @@ def _article(page: _Page, exclude: set) -> str:
         if _has(_BOILERPLATE, attrs) and not _has(_ARTICLE_BODY, attrs):
             if page.textlen.get(node, 0) < 0.5 * body_len:
                 skip.add(node)
+    return skip
+
+
+def _article_node(page: _Page, skip: set):
+    """The element holding the article: the largest one named as an article body, else the densest block."""
     best = None
     best_len = 0
     marked = [node for node, attrs in page.attrs.items() if _has(_ARTICLE_BODY, attrs)]
-    marked += root.xpath("//article | //*[@itemprop='articleBody' or @itemprop='articlebody']")
+    marked += page.root.xpath("//article | //*[@itemprop='articleBody' or @itemprop='articlebody']")
     for node in marked:
         if node in skip or any(a in skip for a in node.iterancestors()):
             continue
@@ -1054,9 +1110,7 @@ def _article(page: _Page, exclude: set) -> str:
             best, best_len = node, n
     if best is None or best_len < 200:
         best = _densest(page, skip)
-    if best is None:
-        return ""
-    return _text(best, skip=skip)
+    return best
 
 
 def _visible_len(node, skip: set, page: _Page) -> int:
@@ -1157,6 +1211,8 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
         comments, set_aside = _build_comments(items, page)
     else:
         items, container = _byline_items(page)
+        if not items:
+            items, container = _named_anchor_items(page)
         if items:
             comments, set_aside = _build_comments(items, page)
             members = [it.node for it in items]
