@@ -116,7 +116,7 @@ def save_model(model, path: str | Path, metadata: dict | None = None, card: str 
         meta = dict(metadata or {})
         meta.update({
             "format": FORMAT,
-            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "created": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
             "versions": _versions(),
             "schema": (model.schema or LabelSchema()).to_dict(),
             "estimator_sha256": _sha256(staging / ESTIMATOR_FILE),
@@ -152,8 +152,8 @@ def load_model(path: str | Path) -> ModelBundle:
         With a one-line reason: missing directory or file, hash mismatch, untrusted types,
         incompatible versions.
     """
-    import skops.io as sio
     import sklearn
+    import skops.io as sio
 
     path = Path(path)
     if not path.is_dir():

@@ -78,9 +78,9 @@ def parse(pages, output, fmt, force):
     Example:
       moderation parse examples/harbor-ferry-fares.txt -o threads.jsonl
     """
+    from ._io import check_writable
     from .api import parse as parse_pages
     from .threads import write_threads_jsonl
-    from ._io import check_writable
 
     threads = parse_pages([str(p) for p in pages], format=fmt)
     if str(output) == "-":

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 __all__ = ["labels_dir", "models_dir", "default_model_dir", "load_default_model", "model_card"]
 

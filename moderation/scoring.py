@@ -8,9 +8,9 @@ import heapq
 import json
 import os
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from ._io import atomic_path
 from .errors import InputError

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO
 
 from ._io import atomic_open
 from .errors import InputError
@@ -62,7 +63,7 @@ class Comment:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Comment":
+    def from_dict(cls, data: dict) -> Comment:
         """Build a comment from a dict, ignoring keys this version does not know."""
         known = {f.name for f in fields(cls)}
         if not isinstance(data.get("text"), str):
@@ -126,7 +127,7 @@ class Thread:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Thread":
+    def from_dict(cls, data: dict) -> Thread:
         """Build a thread from a dict written by :meth:`to_dict`.
 
         Raises

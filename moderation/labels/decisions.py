@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import InputError
 from ..csv_safe import restore_cell
+from ..errors import InputError
 from .schema import DEFAULT_SCHEMA, LABEL_COLUMNS
 
 __all__ = ["DECISION_FIELDS", "DECISIONS_FORMAT", "read_decisions", "decisions_to_labels"]

@@ -47,7 +47,7 @@ class LabelSchema:
         except KeyError:
             raise KeyError(f"unknown task {task!r}; known tasks: {', '.join(self.tasks)}") from None
 
-    def extend(self, task: str, classes: tuple[str, ...], positive: str | None = None) -> "LabelSchema":
+    def extend(self, task: str, classes: tuple[str, ...], positive: str | None = None) -> LabelSchema:
         """Return a new schema with one more task (or a task's classes replaced)."""
         if len(set(classes)) != len(classes) or len(classes) < 2:
             raise ValueError("a task needs at least two distinct classes")
@@ -65,7 +65,7 @@ class LabelSchema:
         return {"tasks": {k: list(v) for k, v in self.tasks.items()}, "positive": dict(self.positive)}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "LabelSchema":
+    def from_dict(cls, data: dict) -> LabelSchema:
         """Inverse of :meth:`to_dict`."""
         return cls(tasks={k: tuple(v) for k, v in data["tasks"].items()}, positive=dict(data.get("positive", {})))
 

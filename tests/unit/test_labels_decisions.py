@@ -7,11 +7,11 @@ import json
 import pandas as pd
 import pytest
 
+from moderation.csv_safe import write_csv_safe
 from moderation.errors import InputError
 from moderation.labels.decisions import DECISION_FIELDS, DECISIONS_FORMAT, decisions_to_labels, read_decisions
 from moderation.labels.io import read_label_file, write_labels
 from moderation.labels.schema import LABEL_COLUMNS
-from moderation.csv_safe import write_csv_safe
 
 
 def _decision(n=2, reviewer="Dana", time="2024-05-02T10:00:00.000Z", stance="against", civility="uncivil",

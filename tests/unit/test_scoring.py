@@ -9,7 +9,7 @@ import pytest
 
 from moderation.bundle import load_model
 from moderation.errors import InputError
-from moderation.scoring import FlagPolicy, OUTPUT_COLUMNS, score_texts, score_to_file
+from moderation.scoring import OUTPUT_COLUMNS, FlagPolicy, score_texts, score_to_file
 
 
 def _table(path, n=50, bad_rows=()):
