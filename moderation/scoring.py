@@ -302,8 +302,8 @@ def score_texts(bundle, texts: Iterable[str], target: str | None = None, policy:
 
     Examples
     --------
-    >>> from moderation import load_default_model
-    >>> rows = score_texts(load_default_model(), ["Thanks, well argued."])  # doctest: +SKIP
+    >>> from moderation import get_model
+    >>> rows = score_texts(get_model(), ["Thanks, well argued."])  # doctest: +SKIP
     >>> rows[0]["civility"]  # doctest: +SKIP
     'civil'
     """

@@ -35,3 +35,13 @@ def test_newer_schema_and_garbage_name_the_line(tmp_path):
 def test_comment_without_text_is_refused():
     with pytest.raises(ValueError, match="text"):
         Comment.from_dict({"author": "x"})
+
+
+def test_package_api_is_lazy_and_complete():
+    import subprocess
+    import sys
+
+    code = ("import sys, moderation; assert 'sklearn' not in sys.modules; "
+            "[getattr(moderation, n) for n in moderation.__all__]; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
