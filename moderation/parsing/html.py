@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -231,6 +232,41 @@ def _normalise(text: str) -> str:
     return "\n".join(out)
 
 
+_MONTHS = {name: number for number, names in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)
+    for name in (names,)}
+#: "November 2, 2012 at 3:05 pm", "Nov. 2nd 2012 15:05" (month first, English) read without dateutil.
+_FAST_DATE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)"
+    r"(?:,?\s*(?:at|@|-|\|)?\s*(?P<hour>\d{1,2}):(?P<minute>\d\d)(?::(?P<second>\d\d))?\s*(?P<ampm>[ap]\.?m\.?)?)?$",
+    re.I,
+)
+
+
+def _fast_date(value: str) -> str | None:
+    m = _FAST_DATE.match(value)
+    if not m:
+        return None
+    try:
+        day = datetime(int(m.group("year")), _MONTHS[m.group("month").lower()], int(m.group("day")))
+    except ValueError:
+        return None
+    if m.group("hour") is None:
+        return day.date().isoformat()
+    hour, minute = int(m.group("hour")), int(m.group("minute"))
+    ampm = (m.group("ampm") or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    second = int(m.group("second") or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return day.replace(hour=hour, minute=minute, second=second).isoformat()
+
+
+@lru_cache(maxsize=4096)
 def _parse_date(value: str | None) -> str | None:
     """ISO 8601 for a date as pages show it, or None when it cannot be read with confidence."""
     if not value:
@@ -244,6 +280,9 @@ def _parse_date(value: str | None) -> str | None:
         pass
     if not re.search(r"\b(?:1[89]|20)\d\d\b", value):
         return None
+    fast = _fast_date(value)
+    if fast:
+        return fast
     try:
         from dateutil import parser as dateparser
     except ImportError:  # pragma: no cover - dateutil comes with trafilatura
@@ -275,6 +314,7 @@ class _Page:
     hidden: set = field(default_factory=set)
     holds_article: set = field(default_factory=set)
     attrs: dict = field(default_factory=dict)
+    sections: list | None = None
 
 
 def _measure(root) -> _Page:
@@ -343,13 +383,16 @@ def _load(html: str, source: str):
 
 
 def _meta(root, *names: str) -> str | None:
+    found: dict = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in names and key not in found:
+            content = _clean_line(el.get("content") or "")
+            if content:
+                found[key] = content
     for name in names:
-        for el in root.iter("meta"):
-            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-            if key == name:
-                content = _clean_line(el.get("content") or "")
-                if content:
-                    return content
+        if name in found:
+            return found[name]
     return None
 
 
@@ -437,19 +480,22 @@ class _Item:
     elements: list
     node: object
     depth: int = 0
-    parent: "_Item | None" = None
+    parent: _Item | None = None
     kind: str = "comment"
     extra_meta: list = field(default_factory=list)
 
 
+_NOT_SECTION_TAGS = frozenset(("html", "body", "head", "a", "span", "p", "form", "textarea", "input", "label", "h1",
+                               "h2", "h3", "h4", "h5", "h6"))
+
+
 def _section_candidates(page: _Page) -> list:
+    """Elements named as a comment section (in page order), outside hidden parts and page chrome."""
+    if page.sections is not None:
+        return page.sections
     out = []
-    for node in page.nodes:
-        if node.tag in ("html", "body", "head", "a", "span", "p", "form", "textarea", "input", "label", "h1",
-                        "h2", "h3", "h4", "h5", "h6"):
-            continue
-        attrs = page.attrs.get(node, "")
-        if not attrs or not _has(_SECTION_WORDS, attrs):
+    for node, attrs in page.attrs.items():
+        if node.tag in _NOT_SECTION_TAGS or not _has(_SECTION_WORDS, attrs):
             continue
         words = [w for w in re.split(r"\s+", attrs) if w]
         good = [w for w in words if _has(_SECTION_WORDS, w) and not _has(_SECTION_NOT, w)]
@@ -460,6 +506,7 @@ def _section_candidates(page: _Page) -> list:
         if node in page.hidden or _excluded_ancestor(node, page):
             continue
         out.append(node)
+    page.sections = out
     return out
 
 
@@ -614,7 +661,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
     for section in sections:
         parent = section.getparent()
         sig = _signature(section)
-        if parent is None or not _marked_sig(sig):
+        if parent is None or not _marked_sig(sig) or (parent, sig) in checked:
             continue
         siblings = [c for c in parent if isinstance(c.tag, str) and _signature(c) == sig]
         if len(siblings) == 1 and not (_ID_COMMENT.search(section.get("id") or "")
@@ -1069,12 +1116,43 @@ def _claimed_count(page: _Page, container) -> int | None:
 # ---------------------------------------------------------------------------
 
 
+#: Below this many characters our article looks weak and trafilatura's fast mode gets a try.
+_WEAK_ARTICLE = 600
+
+
 def _article(page: _Page, exclude: set) -> str:
     skip = _boilerplate(page) | set(exclude)
     best = _article_node(page, skip)
-    if best is None:
+    text = _text(best, skip=skip) if best is not None else ""
+    if len(text) < _WEAK_ARTICLE:
+        other = _trafilatura_article(page.root, exclude)
+        if len(other) > max(len(text) * 1.2, 100):
+            return other
+    return text
+
+
+def _trafilatura_article(root, exclude: set) -> str:
+    """The article as trafilatura's fast mode reads the page without our comment section ("" if absent)."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - trafilatura is a dependency, but the parser works without it
         return ""
-    return _text(best, skip=skip)
+    outer = [el for el in exclude if el is not None and el.getparent() is not None
+             and not any(anc in exclude for anc in el.iterancestors())]
+    detached = []
+    for el in outer:
+        parent = el.getparent()
+        detached.append((parent, parent.index(el), el))
+        parent.remove(el)
+    try:
+        text = trafilatura.extract(root, fast=True, include_comments=False, include_tables=True,
+                                   favor_recall=True, deduplicate=False) or ""
+    except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
+        text = ""
+    finally:
+        for parent, index, el in reversed(detached):
+            parent.insert(index, el)
+    return _normalise(text)
 
 
 def _boilerplate(page: _Page) -> set:
