@@ -596,7 +596,8 @@ def _score_group(parent, sig, members, page: _Page) -> float:
     if words < (4 if marked else 8):
         return 0.0
     parent_attrs = page.attrs.get(parent, "")
-    if parent_attrs and (_has(_SECTION_NEVER, parent_attrs) or re.search(r"links|menu|\bnav", parent_attrs)):
+    if parent_attrs and (_has(_SECTION_NEVER, parent_attrs) or re.search(r"links|menu|\bnav", parent_attrs)
+                                           and not _has(_SECTION_WORDS, parent_attrs)):
         return 0.0
     bonus = 1.0
     if _has(_PINGBACK, cls) and not re.search(r"\bcomment\b", cls):
@@ -673,8 +674,8 @@ def _find_items(page: _Page) -> tuple[list, object]:
     best = max(scored, key=lambda g: g[0])
     # nested replies form groups of their own: take the outermost group with the same signature
     for _ in range(20):
-        outer = [g for g in scored if g[2] == best[2] and g is not best and any(
-            m is best[1] or _inside(best[1], m) for m in g[3])]
+        outer = [g for g in scored if g[2] == best[2] and g is not best and (any(
+            m is best[1] or _inside(best[1], m) for m in g[3]) or _in_reply_list_of(best[1], g[1]))]
         if not outer:
             break
         best = outer[0]
@@ -699,11 +700,15 @@ def _find_items(page: _Page) -> tuple[list, object]:
             continue
         best = max(inner, key=lambda g: g[0])
     _, parent, sig, members = best
+    chosen = set(members)
     if _marked_sig(sig):
         # comments and pingbacks often share one list under different classes: keep them all, in order
-        chosen = set(members)
         members = [c for c in parent if c in chosen or (
             isinstance(c.tag, str) and c.tag == members[0].tag and _marked_sig(_signature(c)))]
+        chosen = set(members)
+    # replies listed next to their comment rather than inside it
+    members = [c for c in parent if c in chosen or (
+        isinstance(c.tag, str) and c.tag in ("ul", "ol", "div") and _is_children_list(c) and _signature(c) != sig)]
     return [m for m in members if _is_member(m, page)], parent
 
 
@@ -857,10 +862,19 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
     for top in members:
         if top in page.hidden:
             continue
-        item = _Item(elements_of(top), top, 0, None)
-        out.append(item)
+        if _signature(top) != sig and _is_children_list(top):
+            # replies listed next to their comment (Disqus' ul.children after the li)
+            if not out:
+                continue
+            item = out[-1]
+            while item.depth and item.parent is not None:
+                item = item.parent
+            chain = {top: item}
+        else:
+            item = _Item(elements_of(top), top, 0, None)
+            out.append(item)
+            chain = {top: item}
         # nested replies: descendants with the same signature, parent = nearest item ancestor
-        chain = {top: item}
         for desc in top.iter():
             if desc is top or not isinstance(desc.tag, str):
                 continue
@@ -879,9 +893,17 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
     return out
 
 
+def _in_reply_list_of(node, parent) -> bool:
+    """True when ``node`` sits in a reply list (``ul.children``) that is a direct child of ``parent``."""
+    child = node
+    while child is not None and child.getparent() is not parent:
+        child = child.getparent()
+    return child is not None and _is_children_list(child)
+
+
 def _is_children_list(el) -> bool:
     cls = (el.get("class") or "").lower()
-    return el.tag in ("ul", "ol", "div") and ("children" in cls or "replies" in cls or "child" in cls)
+    return el.tag in ("ul", "ol", "div") and any(word in cls for word in ("child", "replies", "indent", "nested"))
 
 
 def _meta_elements(item: _Item, nested: set, page: _Page) -> list:
