@@ -1078,6 +1078,9 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
                           depth=item.depth if parent else 0, kind=kind)
         by_node_id[item.node] = ident
         (comments if kind == "comment" else set_aside).append(comment)
+    if len(comments) == 1 and len(comments[0].text.split()) < 3 and not comments[0].author:
+        # one stray word in a comment-named box ("Broadcast") is a widget label, not a thread
+        comments = []
     for position, comment in enumerate(comments, start=1):
         comment.position = position
     for position, comment in enumerate(set_aside, start=1):
