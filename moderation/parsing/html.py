@@ -643,7 +643,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
         checked.add(key)
         score = _score_group(parent, sig, members, page)
         if score > 0:
-            scored.append((score, parent, sig, members))
+            scored.append((score, parent, sig, [m for m in members if _is_member(m, page)]))
 
     # groups under each outermost section (nested sections are walked with it, once)
     inside_section: set = set()
@@ -690,8 +690,11 @@ def _find_items(page: _Page) -> tuple[list, object]:
         inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
                  and sum(page.textlen.get(m, 0) for m in g[3]) >= 0.5 * wrapped]
         if not inner:
+            if _ID_COMMENT.search(wrapper.get("id") or "") or _ITEM_CLASS.search(" ".join(_signature(wrapper)[1])):
+                break  # already one comment: its replies are not the thread
             inner = [g for g in scored if len(g[3]) == 1 and (g[1] is wrapper or _inside(g[1], wrapper))
-                     and _marked_sig(g[2]) and not _has(_BODY_WORDS, " ".join(g[2][1]))
+                     and (_marked_sig(g[2]) or _ID_COMMENT.search(g[3][0].get("id") or ""))
+                     and not _has(_BODY_WORDS, " ".join(g[2][1]))
                      and not _has(_META_WORDS, " ".join(g[2][1]))
                      and page.textlen.get(g[3][0], 0) >= 0.5 * wrapped]
             if not inner:
@@ -930,17 +933,22 @@ def _meta_elements(item: _Item, nested: set, page: _Page) -> list:
                 continue
             attrs = page.attrs.get(node, "")
             if attrs and _has(_META_WORDS, attrs) and not _has(_BODY_WORDS, attrs.split()[-1] if attrs.split() else ""):
-                if page.textlen.get(node, 0) <= 200 and not _holds_body(node):
+                if page.textlen.get(node, 0) <= 200 and not _holds_body(node, page):
                     metas.append(node)
                     walker.skip_subtree()
     return metas
 
 
-def _holds_body(node) -> bool:
-    """True when a meta-named element (``li.comment-author``) wraps the comment's words as well."""
-    for sub in node.iterdescendants():
-        if isinstance(sub.tag, str) and sub.tag in ("div", "p", "blockquote") and sub.get("class") \
-                and _has(_BODY_WORDS, sub.get("class").lower()) and not _has(_META_WORDS, sub.get("class").lower()):
+def _holds_body(node, page: _Page) -> bool:
+    """True when a meta-named element (``li.comment-author``, ``div.comment-info``) wraps the words as well.
+
+    That is, it holds a block named as a body or text, or a paragraph of at least 40 characters.
+    """
+    for sub in node.iterdescendants("div", "p", "blockquote"):
+        cls = (sub.get("class") or "").lower()
+        if cls and _has(_BODY_WORDS, cls) and not _has(_META_WORDS, cls):
+            return True
+        if sub.tag in ("p", "blockquote") and page.textlen.get(sub, 0) >= 40:
             return True
     return False
 
