@@ -625,6 +625,16 @@ _ITEM_CLASS = re.compile(
     r"^(?:[a-z]+[-_])?(?:comment|reply|kommentar|reaction|cmt)(?:[-_]?(?:item|entry|box|block|single|container))?$")
 
 
+def _group_len(group: tuple, page: _Page) -> int:
+    """Text of a group's members and of the reply lists next to them."""
+    parent, members = group[1], group[3]
+    total = sum(page.textlen.get(m, 0) for m in members)
+    for child in parent:
+        if isinstance(child.tag, str) and child not in members and _is_children_list(child):
+            total += page.textlen.get(child, 0)
+    return total
+
+
 def _marked_sig(sig: tuple) -> bool:
     cls = " ".join(sig[1])
     return _has(_SECTION_WORDS, cls) or _has(_PINGBACK, cls)
@@ -671,6 +681,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
         consider(parent, sig, siblings)
     if not scored:
         return [], None
+    extra: list = []
     best = max(scored, key=lambda g: g[0])
     # nested replies form groups of their own: take the outermost group with the same signature
     for _ in range(20):
@@ -688,7 +699,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
         wrapper = members[0]
         wrapped = page.textlen.get(wrapper, 0)
         inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
-                 and sum(page.textlen.get(m, 0) for m in g[3]) >= 0.5 * wrapped]
+                 and _group_len(g, page) >= 0.5 * wrapped]
         if not inner:
             if _ID_COMMENT.search(wrapper.get("id") or "") or _ITEM_CLASS.search(" ".join(_signature(wrapper)[1])):
                 break  # already one comment: its replies are not the thread
@@ -704,6 +715,13 @@ def _find_items(page: _Page) -> tuple[list, object]:
         best = max(inner, key=lambda g: g[0])
     _, parent, sig, members = best
     chosen = set(members)
+    # the same list template repeated elsewhere in the section (comments under each answer)
+    for g in scored:
+        if g[2] != sig or g[1] is parent or _signature(g[1]) != _signature(parent) or len(g[3]) < 2:
+            continue
+        if _inside(g[1], parent) or _inside(parent, g[1]) or any(_inside(g[1], m) for m in chosen):
+            continue
+        extra.extend(g[3])
     if _marked_sig(sig):
         # comments and pingbacks often share one list under different classes: keep them all, in order
         members = [c for c in parent if c in chosen or (
@@ -712,6 +730,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
     # replies listed next to their comment rather than inside it
     members = [c for c in parent if c in chosen or (
         isinstance(c.tag, str) and c.tag in ("ul", "ol", "div") and _is_children_list(c) and _signature(c) != sig)]
+    members += [m for m in extra if not any(_inside(m, o) for o in extra if o is not m)]
     return [m for m in members if _is_member(m, page)], parent
 
 
@@ -1328,7 +1347,7 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
             comments, set_aside = _build_comments(items, page)
             members = [it.node for it in items]
     if members:
-        exclude = {container}
+        exclude = {container} | {m.getparent() for m in members if m.getparent() is not None}
         # the whole comment section (header, form) stays out of the article
         anc = container
         while anc is not None:
