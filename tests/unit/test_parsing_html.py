@@ -193,3 +193,85 @@ def test_non_string_input_is_an_input_error():
 def test_dispatch_detects_html():
     threads = parse_string(WORDPRESS, source="wp.html")
     assert threads[0].format == "html" and len(threads[0].comments) == 2
+
+
+def test_lone_comment_box_next_to_the_article():
+    page = f"""<html><body><div class="blog"><div class="entry">{ARTICLE}</div>
+    <div class="comment" id="comment-5"><div class="comment_header"><div class="comment_name">Jo Park</div>
+    <div class="comment_date">11/09/12 at 11:18 am</div></div>
+    <p>This looks simple enough to try at the weekend.</p></div></div></body></html>"""
+    thread = parse_html_page(page)
+    assert [c.text for c in thread.comments] == ["This looks simple enough to try at the weekend."]
+    assert thread.comments[0].id == "comment-5"
+    assert "weekend" not in thread.article
+
+
+def test_replies_listed_after_their_comment_are_nested_under_it():
+    page = f"""<html><body><article>{ARTICLE}</article><div id="thread-box"><ul id="user-comments">
+    <li class="comment" id="c-1001"><p>The first reader has a long opinion about the lanes.</p></li>
+    <ul class="children"><li class="comment" id="c-1002"><p>A reply to the first reader, disagreeing.</p></li></ul>
+    <li class="comment" id="c-1003"><p>A second top-level remark about parking spaces.</p></li>
+    </ul></div></body></html>"""
+    thread = parse_html_page(page)
+    texts = [c.text for c in thread.comments]
+    assert texts == ["The first reader has a long opinion about the lanes.",
+                     "A reply to the first reader, disagreeing.",
+                     "A second top-level remark about parking spaces."]
+    reply = thread.comments[1]
+    assert (reply.parent, reply.depth) == ("c-1001", 1)
+    assert thread.comments[2].parent is None
+
+
+def test_comment_named_parts_inside_unnamed_per_comment_tables():
+    box = """<table><tr><td><img src="corner.gif"></td><td><div style="padding:2px">
+    <div id="commentBody">{text}</div><div class="commentFooter"><b><a href="/u">{who}</a></b>
+    Jan 09 2008 07:52 PM PST |</div></div></td></tr></table>"""
+    page = (f"<html><body><div id='stage'><div class='story'>{ARTICLE}</div><span>"
+            + box.format(text="Will the coach really start him on Sunday?", who="fan_one")
+            + box.format(text="No chance, he has been injured all month long.", who="fan_two")
+            + "</span></div></body></html>")
+    thread = parse_html_page(page)
+    assert [c.text for c in thread.comments] == ["Will the coach really start him on Sunday?",
+                                                 "No chance, he has been injured all month long."]
+    assert "injured all month" not in thread.article
+
+
+def test_empty_state_and_widget_labels_are_not_comments():
+    page = f"""<html><body><article>{ARTICLE}</article><div id="comments">
+    <div class="comment-item">There are no comments yet.</div></div>
+    <div class="comment_area"><div class="comment_slider">Broadcast</div></div></body></html>"""
+    thread = parse_html_page(page)
+    assert thread.comments == []
+
+
+def test_meta_named_block_holding_the_words_keeps_them():
+    page = f"""<html><body><article>{ARTICLE}</article><div class="comment-box"><ul class="comment-items">
+    <li id="comment-1446" class="row-fluid"><div class="span10 comment-info"><h3><a href="#">Marius</a></h3>
+    <p>I am curious what will turn up here next, good luck with the relaunch.</p>
+    <div><b>18. 05. 2014</b> <b class="time-info">22:38</b></div></div></li></ul></div></body></html>"""
+    thread = parse_html_page(page)
+    assert len(thread.comments) == 1
+    assert "I am curious what will turn up here next, good luck with the relaunch." in thread.comments[0].text
+
+
+def test_comment_lists_under_each_answer_are_all_read():
+    lists = "".join(
+        f"""<div class="answer"><p>{ARTICLE}</p><div class="comments-box"><ul class="comments-list">
+        <li class="comment" id="comment-{n}1"><span class="comment-copy">Answer {n} misses the point entirely.</span></li>
+        <li class="comment" id="comment-{n}2"><span class="comment-copy">Answer {n} is right, see the docs.</span></li>
+        </ul></div></div>""" for n in (1, 2))
+    thread = parse_html_page(f"<html><body><div id='question'>{ARTICLE}</div>{lists}</body></html>")
+    assert len(thread.comments) == 4
+    assert thread.comments[3].text == "Answer 2 is right, see the docs."
+
+
+@pytest.mark.parametrize("shown, iso", [
+    ("September 10, 2012 at 12:43 am", "2012-09-10T00:43:00"),
+    ("Mar 21, 2007 10:14:32 PM", "2007-03-21T22:14:32"),
+    ("Nov. 2nd 2012", "2012-11-02"),
+])
+def test_comment_dates_as_pages_show_them(shown, iso):
+    page = f"""<html><body><article>{ARTICLE}</article><ol class="commentlist">
+    <li class="comment" id="comment-1"><cite class="fn">Ann</cite> <span class="comment-date">{shown}</span>
+    <p>Nice post, thank you for writing it.</p></li></ol></body></html>"""
+    assert parse_html_page(page).comments[0].published == iso
