@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, shared_path
+
 from moderation.parsing.html import parse_html_page
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -17,23 +17,27 @@ from pagescore import load_pages, score_comment_pages, score_snippet_pages  # no
 pytestmark = pytest.mark.quality
 
 # Floors sit just under the figures measured when they were set; they only ever go up.
-DRAGNET_F1_FLOOR = 0.79
-DRAGNET_FALSE_COMMENT_CEILING = 0.09
-L3S_F1_FLOOR = 0.31
-SNIPPET_COMMENT_FLOOR = 0.82
-SNIPPET_ARTICLE_FLOOR = 0.81
+DRAGNET_F1_FLOOR = 0.83
+DRAGNET_FALSE_COMMENT_CEILING = 0.08
+L3S_F1_FLOOR = 0.37
+#: The acceptance target (0.90) is reached, so it is the floor.
+SNIPPET_COMMENT_FLOOR = 0.90
+SNIPPET_ARTICLE_FLOOR = 0.88
 
-# Acceptance targets of the parser issue; expected to fail until reached (then raise the floors above).
+# Acceptance targets of the parser issue not reached yet; expected to fail until they are (then move
+# them to the floors above). Dragnet F1 is held back by the gold's convention: it keeps each comment's
+# author/date/"Reply" lines, which Comment.text leaves out by design (with those lines kept, the same
+# comment blocks score F1 0.94). Most dragnet false-comment pages are gold "no comments" pages whose
+# comments are visible in the page's own text rendering.
 TARGETS = {
     "dragnet_f1": 0.90,
     "dragnet_false_comment_rate": 0.03,
     "l3s_f1": 0.60,
-    "snippet_comments": 0.90,
     "snippet_article": 0.95,
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(source: str) -> tuple:
     directory = shared_path("data", "pages", source)
     pages = load_pages(directory)
@@ -47,13 +51,13 @@ def _comments(thread) -> str:
     return "\n".join(c.text for c in thread.comments)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _full_scores(source: str) -> dict:
     pages, threads = _parsed(source)
     return score_comment_pages(pages, lambda p: _comments(threads[p.id]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _snippet_scores() -> dict:
     pages, threads = _parsed("trafilatura")
     return score_snippet_pages(pages, lambda p: (threads[p.id].article, _comments(threads[p.id])))
@@ -84,7 +88,6 @@ def test_acceptance_targets(name):
         "dragnet_f1": lambda: _full_scores("dragnet")["f1"],
         "dragnet_false_comment_rate": lambda: _full_scores("dragnet")["false_comment_rate"],
         "l3s_f1": lambda: _full_scores("l3s-gn1")["f1"],
-        "snippet_comments": lambda: _snippet_scores()["comment_recall"],
         "snippet_article": lambda: _snippet_scores()["article_recall"],
     }[name]()
     if name == "dragnet_false_comment_rate":
