@@ -12,6 +12,7 @@ from .scoring import (
     ScoreSummary,
     UrgentRows,
     _chunks,
+    _run_settings,
     iter_records,
     score_records,
     write_rows,
@@ -88,10 +89,18 @@ def score_with_dask(inputs: Iterable[str | Path], bundle, out_dir: str | Path, *
         for old in out_dir.glob("part-*"):
             old.unlink()
     out_dir.mkdir(parents=True, exist_ok=True)
-    marker = out_dir / ".incomplete"
-    marker.touch()
     if policy is None:
         policy = FlagPolicy(threshold=bundle.thresholds.get("flag", 0.5), review=bundle.thresholds.get("review", 0.3))
+    marker = out_dir / ".incomplete"
+    inputs = [str(p) for p in inputs]
+    settings = json.dumps(_run_settings(bundle, policy, target, format, on_error, inputs) | {"size": partition_size})
+    if marker.exists() and marker.read_text(encoding="utf-8") not in ("", settings) and not overwrite:
+        raise InputError(out_dir, "holds parts of a run with another model or options",
+                         fix="rerun with the same model and options, or pass --force to start again")
+    if overwrite:
+        for old in out_dir.glob("part-*"):
+            old.unlink()
+    marker.write_text(settings, encoding="utf-8")
 
     own_client = client is None
     if own_client:

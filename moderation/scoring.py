@@ -469,6 +469,16 @@ def _finish(partial: Path, out: Path, fmt: str) -> None:
     partial.unlink()
 
 
+def _run_settings(bundle, policy: FlagPolicy, target, format, on_error, inputs) -> dict:
+    """What must not change between an interrupted run and its continuation."""
+    return {
+        "model": bundle.metadata.get("estimator_sha256", ""),
+        "policy": [policy.threshold, policy.review, sorted(policy.block_terms), sorted(policy.allow_terms)],
+        "target": target or "", "format": format, "on_error": on_error,
+        "inputs": [str(p) for p in inputs],
+    }
+
+
 _WORKER_MODELS: dict = {}
 
 
@@ -540,15 +550,26 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
         Counts per thread and in total, and the flagged rows, most urgent first.
     """
     out = Path(out)
+    inputs = [str(p) for p in inputs]
     fmt = _output_format(out)
     if out.exists() and not overwrite:
         raise InputError(out, "already exists", fix="pass --force to replace it, or choose another name")
     if policy is None:
         policy = FlagPolicy(threshold=bundle.thresholds.get("flag", 0.5), review=bundle.thresholds.get("review", 0.3))
     partial = out.with_name(out.name + ".partial.jsonl")
+    run_meta = out.with_name(out.name + ".partial.meta.json")
+    settings = _run_settings(bundle, policy, target, format, on_error, inputs)
+    if resume and partial.exists():
+        previous = json.loads(run_meta.read_text(encoding="utf-8")) if run_meta.exists() else None
+        if previous != settings:
+            changed = sorted(k for k in settings if previous is None or previous.get(k) != settings[k])
+            raise InputError(partial, "was written by a run with another " + ", ".join(changed),
+                             fix="rerun with the same model and options, or pass --restart to start again")
     done = _count_complete_lines(partial) if resume else 0
     if not resume and partial.exists():
         partial.unlink()
+    with atomic_path(run_meta) as tmp:
+        tmp.write_text(json.dumps(settings), encoding="utf-8")
     summary = ScoreSummary(output=out, resumed_from=done)
     urgent = UrgentRows(report_limit)
     excerpts: dict[str, str] = {}
@@ -589,6 +610,7 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
             if progress:
                 progress(len(rows))
     _finish(partial, out, fmt)
+    run_meta.unlink()
     summary.add_excerpts(excerpts)
     return summary, urgent.rows()
 

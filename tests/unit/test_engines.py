@@ -71,7 +71,7 @@ def test_dask_rerun_skips_written_parts(tiny_model, tmp_path, cluster_client):
     # Pretend the run was cut off after the first part.
     (out / "part-00001.parquet").unlink()
     (out / "part-00002.parquet").unlink()
-    (out / ".incomplete").touch()
+    (out / ".incomplete").write_text("", encoding="utf-8")
     summary, _ = score_with_dask([table], bundle, out, client=cluster_client, partition_size=1000)
     assert summary.comments == 2100
     assert (out / "part-00000.parquet").stat().st_mtime_ns == first

@@ -148,3 +148,20 @@ def test_report_rows_are_bounded_and_most_urgent_first(tiny_model, tmp_path):
     assert len(urgent) == 5
     scores = [r["p_uncivil"] for r in urgent]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_resume_refuses_a_work_file_from_another_model_or_options(tiny_model, tmp_path):
+    bundle = load_model(tiny_model)
+    table = _table(tmp_path / "in.csv", n=40)
+    out = tmp_path / "out.jsonl"
+
+    def stop(n):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        score_to_file([table], bundle, out, chunk_size=10, progress=stop)
+    with pytest.raises(InputError, match="another policy"):
+        score_to_file([table], bundle, out, chunk_size=10, policy=FlagPolicy(threshold=0.9, review=0.1))
+    summary, _ = score_to_file([table], bundle, out, chunk_size=10, resume=False)
+    assert summary.comments == 40 and summary.resumed_from == 0
+    assert not (tmp_path / "out.jsonl.partial.meta.json").exists()
