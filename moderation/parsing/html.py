@@ -489,6 +489,10 @@ _NOT_SECTION_TAGS = frozenset(("html", "body", "head", "a", "span", "p", "form",
                                "h2", "h3", "h4", "h5", "h6"))
 
 
+#: Taxonomy labels on posts (WordPress ``category-kommentar``, ``tag-comments``) name a topic, not a part.
+_TAXONOMY = re.compile(r"^(?:s-)?(?:category|tag|cat|rubrik|ressort|topic|format|post_tag|term)[-_]")
+
+
 def _section_candidates(page: _Page) -> list:
     """Elements named as a comment section (in page order), outside hidden parts and page chrome."""
     if page.sections is not None:
@@ -498,7 +502,8 @@ def _section_candidates(page: _Page) -> list:
         if node.tag in _NOT_SECTION_TAGS or not _has(_SECTION_WORDS, attrs):
             continue
         words = [w for w in re.split(r"\s+", attrs) if w]
-        good = [w for w in words if _has(_SECTION_WORDS, w) and not _has(_SECTION_NOT, w)]
+        good = [w for w in words if _has(_SECTION_WORDS, w) and not _has(_SECTION_NOT, w)
+                and not _TAXONOMY.match(w)]
         if not good:
             continue
         if page.textlen.get(node, 0) < 20 or _has(_SELF_NEVER, attrs) or _has(_SECTION_NEVER, attrs):
@@ -1176,11 +1181,20 @@ def _article(page: _Page, exclude: set) -> str:
     skip = _boilerplate(page) | set(exclude)
     best = _article_node(page, skip)
     text = _text(best, skip=skip) if best is not None else ""
-    if len(text) < _WEAK_ARTICLE:
+    if len(text) < _WEAK_ARTICLE or _menu_like(text):
         other = _trafilatura_article(page.root, exclude)
         if len(other) > max(len(text) * 1.2, 100):
             return other
     return text
+
+
+def _menu_like(text: str) -> bool:
+    """Mostly lines of one to three words: navigation or a list of labels rather than prose."""
+    lines = [line for line in text.split("\n") if line]
+    if len(lines) < 10:
+        return False
+    short = sum(1 for line in lines if len(line.split()) <= 3)
+    return short > 0.6 * len(lines)
 
 
 def _trafilatura_article(root, exclude: set) -> str:
