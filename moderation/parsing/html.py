@@ -1179,7 +1179,7 @@ _WEAK_ARTICLE = 600
 
 def _article(page: _Page, exclude: set) -> str:
     skip = _boilerplate(page) | set(exclude)
-    best = _article_node(page, skip)
+    best, _ = _article_node(page, skip)
     text = _text(best, skip=skip) if best is not None else ""
     if len(text) < _WEAK_ARTICLE or _menu_like(text):
         other = _trafilatura_article(page.root, exclude)
@@ -1198,13 +1198,17 @@ def _menu_like(text: str) -> bool:
 
 
 def _trafilatura_article(root, exclude: set) -> str:
-    """The article as trafilatura's fast mode reads the page without our comment section ("" if absent)."""
+    """The article as trafilatura's fast mode reads the page without ``exclude`` ("" if absent).
+
+    ``exclude`` (our comment section and page chrome) is taken out of the tree for the call and put
+    back after, so trafilatura copies and cleans a smaller tree.
+    """
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - trafilatura is a dependency, but the parser works without it
         return ""
     outer = [el for el in exclude if el is not None and el.getparent() is not None
-             and not any(anc in exclude for anc in el.iterancestors())]
+             and el.tag not in ("html", "body") and not any(anc in exclude for anc in el.iterancestors())]
     detached = []
     for el in outer:
         parent = el.getparent()
@@ -1241,7 +1245,11 @@ def _boilerplate(page: _Page) -> set:
 
 
 def _article_node(page: _Page, skip: set):
-    """The element holding the article: the largest one named as an article body, else the densest block."""
+    """The element holding the article and whether it is named as one.
+
+    The largest element named as an article body (``article``, ``entry-content``, ...), else the
+    block with the most paragraph text.
+    """
     best = None
     best_len = 0
     marked = [node for node, attrs in page.attrs.items() if _has(_ARTICLE_BODY, attrs)]
@@ -1253,8 +1261,8 @@ def _article_node(page: _Page, skip: set):
         if n > best_len:
             best, best_len = node, n
     if best is None or best_len < 200:
-        best = _densest(page, skip)
-    return best
+        return _densest(page, skip), False
+    return best, True
 
 
 def _visible_len(node, skip: set, page: _Page) -> int:
