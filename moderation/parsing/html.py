@@ -763,7 +763,7 @@ def _byline_items(page: _Page) -> tuple[list[_Item], object]:
                 found.setdefault(kind, []).append(node)
                 break
     best: list = []
-    for kind, nodes in found.items():
+    for nodes in found.values():
         # keep the innermost matching element of each nest
         inner = [n for n in nodes if not any(_inside(o, n) for o in nodes if o is not n)]
         if len(inner) >= 2 and len(inner) > len(best):
@@ -1317,9 +1317,15 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
 
     Comments are found from the page's structure (comment sections named in ids and classes, with
     repeated items such as WordPress ``li.comment``, Blogger ``dt``/``dd`` pairs or TypePad
-    ``div.comment``); replies nested inside a comment get its ``id`` as ``parent``. Pingbacks and
-    trackbacks go to ``set_aside``. Comments a page loads by script (an empty Disqus placeholder)
-    are not in the HTML, so none are reported.
+    ``div.comment``); replies nested inside a comment, or listed right after it (``ul.children``),
+    get its ``id`` as ``parent``. Pages that name no list are read from a repeated comment-named part
+    (each comment's ``div#commentBody``) or from repeated author lines ("X said...", "Posted by: X |
+    date"). Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
+    Disqus placeholder) are not in the HTML, so none are reported.
+
+    The article is the largest element named as one, else the block with the most paragraph text;
+    when that reads short (under 600 characters) or like a menu, trafilatura's fast mode is asked
+    too (with the comment section taken out) and the longer text wins.
 
     Parameters
     ----------
@@ -1342,10 +1348,10 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     --------
     >>> page = ('<html><body><h1>T</h1><p>Article words here.</p><ol class="commentlist">'
     ...         '<li class="comment" id="comment-1"><cite class="fn">Ann</cite> says:'
-    ...         '<p>Nice post.</p></li></ol></body></html>')
+    ...         '<p>Nice post, thank you.</p></li></ol></body></html>')
     >>> thread = parse_html_page(page)
     >>> [(c.author, c.text) for c in thread.comments]
-    [('Ann', 'Nice post.')]
+    [('Ann', 'Nice post, thank you.')]
     """
     root = _load(html, source)
     meta = _metadata(root)
