@@ -1,0 +1,363 @@
+"""Fast character n-gram TF-IDF, equal to scikit-learn's ``char_wb`` vectorizer."""
+
+from __future__ import annotations
+
+from numbers import Integral, Real
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+__all__ = ["CharNgramTfidf"]
+
+#: Distinct words whose column indices are kept between calls; the cache is emptied past this.
+_CACHE_LIMIT = 300_000
+
+#: Documents counted per block while fitting, to bound the memory of the count matrix.
+_FIT_BLOCK = 20_000
+
+
+def _check_documents(raw_documents) -> list[str]:
+    """Return the documents as a list of str, refusing a bare string like scikit-learn."""
+    if isinstance(raw_documents, str):
+        raise ValueError("Iterable over raw text documents expected, string object received.")
+    docs = []
+    for doc in raw_documents:
+        if isinstance(doc, bytes):
+            doc = doc.decode("utf-8")
+        elif doc is np.nan:
+            raise ValueError("np.nan is an invalid document, expected byte or unicode string.")
+        docs.append(doc)
+    return docs
+
+
+def _padded_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
+    """The n-grams of one whitespace-free word padded with a space on each side.
+
+    A padded word no longer than ``n`` yields itself once, and no longer n-grams are tried.
+    """
+    padded = f" {word} "
+    size = len(padded)
+    grams = []
+    for n in range(min_n, max_n + 1):
+        if size <= n:
+            grams.append(padded)
+            break
+        grams.extend(padded[i:i + n] for i in range(size - n + 1))
+    return grams
+
+
+def _split_documents(docs: list[str], lowercase: bool):
+    """Words of every document: distinct words in first-seen order, word ids per token, row pointer."""
+    tokens: list[str] = []
+    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+    extend = tokens.extend
+    for i, doc in enumerate(docs):
+        words = (doc.lower() if lowercase else doc).split()
+        extend(words)
+        indptr[i + 1] = len(words)
+    np.cumsum(indptr, out=indptr)
+    distinct = list(dict.fromkeys(tokens))
+    index = {w: i for i, w in enumerate(distinct)}
+    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int32, count=len(tokens))
+    return distinct, ids, indptr
+
+
+def _document_word_matrix(ids: np.ndarray, indptr: np.ndarray, n_words: int, dtype) -> sp.csr_matrix:
+    """Documents x distinct words, one entry per token (repeats are summed by products)."""
+    data = np.ones(len(ids), dtype=dtype)
+    return sp.csr_matrix((data, ids, indptr), shape=(len(indptr) - 1, n_words))
+
+
+def _l2_normalize(matrix: sp.csr_matrix) -> None:
+    """Scale every non-empty row to unit Euclidean length, in place.
+
+    Squares are taken in the matrix dtype and summed in double precision, then each value is
+    divided in double precision, the same arithmetic as scikit-learn's ``normalize``.
+    """
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    squares = (matrix.data * matrix.data).astype(np.float64)
+    norms = np.sqrt(np.bincount(rows, weights=squares, minlength=matrix.shape[0]))
+    norms[norms == 0.0] = 1.0
+    matrix.data[:] = matrix.data.astype(np.float64) / norms[rows]
+
+
+class CharNgramTfidf(TransformerMixin, BaseEstimator):
+    """Character n-grams within word boundaries, TF-IDF weighted: a fast ``char_wb`` vectorizer.
+
+    Produces the same matrix as ``TfidfVectorizer(analyzer="char_wb", ...)`` with the same
+    parameters (smooth idf, l2 norm), several times faster: ``char_wb`` n-grams depend only on
+    each whitespace-separated word, so the columns of every distinct word are computed once and
+    kept in a bounded cache; a batch is then one sparse product of a document x word matrix by
+    a word x n-gram matrix.
+
+    Parameters
+    ----------
+    ngram_range : tuple of int
+        Smallest and largest n-gram length.
+    min_df : int or float
+        Ignore n-grams in fewer documents than this (a float is a share of the documents).
+    max_df : int or float
+        Ignore n-grams in more documents than this (a float is a share of the documents).
+    max_features : int or None
+        Keep at most this many n-grams, the most frequent over the corpus.
+    sublinear_tf : bool
+        Use ``1 + log(tf)`` instead of ``tf``.
+    lowercase : bool
+        Lowercase the texts first.
+    dtype : type
+        ``np.float32`` or ``np.float64``.
+
+    Attributes
+    ----------
+    vocabulary_ : dict of str to int
+        N-gram -> column, columns in sorted n-gram order.
+    idf_ : ndarray of shape (n_features,)
+        Inverse document frequency of each column.
+
+    Examples
+    --------
+    >>> vec = CharNgramTfidf(ngram_range=(2, 3)).fit(["to be", "or not"])
+    >>> vec.transform(["to be or not"]).shape
+    (1, 16)
+    >>> vec.get_feature_names_out()[:3].tolist()
+    [' b', ' be', ' n']
+    """
+
+    def __init__(self, ngram_range=(2, 5), min_df=1, max_df=1.0, max_features=None, sublinear_tf=True,
+                 lowercase=True, dtype=np.float32):
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.max_features = max_features
+        self.sublinear_tf = sublinear_tf
+        self.lowercase = lowercase
+        self.dtype = dtype
+
+    # -- persistence: the word cache is derived data and never saved --------------------------
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_word_cache", None)
+        return state
+
+    def __setstate__(self, state):
+        state.pop("_word_cache", None)
+        super().__setstate__(state)
+
+    @classmethod
+    def from_tfidf_vectorizer(cls, vectorizer) -> "CharNgramTfidf":
+        """An equal fitted transformer from a fitted ``TfidfVectorizer(analyzer="char_wb")``.
+
+        Parameters
+        ----------
+        vectorizer : TfidfVectorizer
+            Fitted, with ``analyzer="char_wb"``, default preprocessing, ``norm="l2"``,
+            ``use_idf=True`` and ``smooth_idf=True``.
+
+        Returns
+        -------
+        CharNgramTfidf
+            Whose :meth:`transform` equals ``vectorizer.transform``.
+
+        Raises
+        ------
+        ValueError
+            If the vectorizer is configured in a way this class does not reproduce.
+        """
+        check_is_fitted(vectorizer, "vocabulary_")
+        unsupported = {
+            "analyzer": ("char_wb", vectorizer.analyzer), "norm": ("l2", vectorizer.norm),
+            "use_idf": (True, vectorizer.use_idf), "smooth_idf": (True, vectorizer.smooth_idf),
+            "preprocessor": (None, vectorizer.preprocessor), "strip_accents": (None, vectorizer.strip_accents),
+            "input": ("content", vectorizer.input),
+        }
+        wrong = [f"{name}={got!r} (need {want!r})" for name, (want, got) in unsupported.items() if got != want]
+        if wrong:
+            raise ValueError(f"cannot convert this TfidfVectorizer: {', '.join(wrong)}")
+        new = cls(ngram_range=tuple(vectorizer.ngram_range), min_df=vectorizer.min_df, max_df=vectorizer.max_df,
+                  max_features=vectorizer.max_features, sublinear_tf=vectorizer.sublinear_tf,
+                  lowercase=vectorizer.lowercase, dtype=vectorizer.dtype)
+        new.vocabulary_ = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+        new.idf_ = np.asarray(vectorizer.idf_).copy()
+        return new
+
+    # -- fitting ------------------------------------------------------------------------------
+
+    def _validate(self) -> tuple[int, int]:
+        try:
+            min_n, max_n = (int(n) for n in self.ngram_range)
+        except (TypeError, ValueError):
+            raise ValueError(f"ngram_range must be a pair of integers, got {self.ngram_range!r}") from None
+        if not 1 <= min_n <= max_n:
+            raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, got {self.ngram_range!r}")
+        for name in ("min_df", "max_df"):
+            value = getattr(self, name)
+            ok = (isinstance(value, Integral) and value >= 0) or (isinstance(value, Real) and 0.0 <= value <= 1.0)
+            if isinstance(value, bool) or not ok:
+                raise ValueError(f"{name} must be an int >= 0 or a float in [0, 1], got {value!r}")
+        if self.max_features is not None and (not isinstance(self.max_features, Integral) or self.max_features < 1):
+            raise ValueError(f"max_features must be a positive int or None, got {self.max_features!r}")
+        if np.dtype(self.dtype) not in (np.dtype(np.float32), np.dtype(np.float64)):
+            raise ValueError(f"dtype must be np.float32 or np.float64, got {self.dtype!r}")
+        return min_n, max_n
+
+    def fit(self, raw_documents, y=None):
+        """Learn the n-gram vocabulary and idf weights.
+
+        Parameters
+        ----------
+        raw_documents : iterable of str
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        self
+
+        Raises
+        ------
+        ValueError
+            If no document holds any n-gram, or every n-gram is pruned by ``min_df``/``max_df``.
+        """
+        self._fit(_check_documents(raw_documents))
+        return self
+
+    def fit_transform(self, raw_documents, y=None):
+        """Fit, then return the TF-IDF matrix of the same documents.
+
+        Returns
+        -------
+        sparse matrix of shape (n_documents, n_features)
+        """
+        docs = _check_documents(raw_documents)
+        word_matrix, ids, indptr = self._fit(docs)
+        counts = _document_word_matrix(ids, indptr, word_matrix.shape[0], word_matrix.dtype) @ word_matrix
+        return self._weight(counts)
+
+    def _fit(self, docs: list[str]):
+        min_n, max_n = self._validate()
+        dtype = np.dtype(self.dtype)
+        self._word_cache = {}
+        distinct, ids, indptr = _split_documents(docs, self.lowercase)
+        # Every n-gram of every distinct word gets a provisional column in first-seen order.
+        provisional: dict[str, int] = {}
+        setdefault = provisional.setdefault
+        cols: list[int] = []
+        word_ptr = np.zeros(len(distinct) + 1, dtype=np.int64)
+        for i, word in enumerate(distinct):
+            grams = _padded_ngrams(word, min_n, max_n)
+            cols.extend(setdefault(g, len(provisional)) for g in grams)
+            word_ptr[i + 1] = len(grams)
+        if not provisional:
+            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+        np.cumsum(word_ptr, out=word_ptr)
+        word_matrix = sp.csr_matrix((np.ones(len(cols), dtype=dtype), np.asarray(cols, dtype=np.int32), word_ptr),
+                                    shape=(len(distinct), len(provisional)))
+        word_matrix.sum_duplicates()
+        # Document frequency (and total count) per column, counted a block of documents at a time.
+        n_docs = len(docs)
+        df = np.zeros(len(provisional), dtype=np.int64)
+        tf = np.zeros(len(provisional), dtype=np.float64) if self.max_features is not None else None
+        for start in range(0, n_docs, _FIT_BLOCK):
+            stop = min(start + _FIT_BLOCK, n_docs)
+            block_ptr = indptr[start:stop + 1] - indptr[start]
+            block = _document_word_matrix(ids[indptr[start]:indptr[stop]], block_ptr, len(distinct), dtype)
+            counts = block @ word_matrix
+            df += np.bincount(counts.indices, minlength=len(provisional))
+            if tf is not None:
+                tf += np.bincount(counts.indices, weights=counts.data, minlength=len(provisional))
+        # Columns in sorted n-gram order, then pruned by document frequency and count.
+        names = np.asarray(list(provisional), dtype=object)
+        order = np.argsort(names, kind="stable")
+        names, df = names[order], df[order]
+        high = self.max_df if isinstance(self.max_df, Integral) else self.max_df * n_docs
+        low = self.min_df if isinstance(self.min_df, Integral) else self.min_df * n_docs
+        if high < low:
+            raise ValueError("max_df corresponds to < documents than min_df")
+        keep = (df <= high) & (df >= low)
+        if self.max_features is not None and keep.sum() > self.max_features:
+            totals = tf[order].astype(dtype)
+            best = (-totals[keep]).argsort()[:self.max_features]
+            limited = np.zeros(len(keep), dtype=bool)
+            limited[np.flatnonzero(keep)[best]] = True
+            keep = limited
+        if not keep.any():
+            raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        self.vocabulary_ = dict(zip(names[keep].tolist(), range(int(keep.sum()))))
+        kept_df = df[keep].astype(dtype)
+        kept_df += 1.0
+        self.idf_ = np.full_like(kept_df, fill_value=n_docs + 1, dtype=dtype)
+        self.idf_ /= kept_df
+        np.log(self.idf_, out=self.idf_)
+        self.idf_ += 1.0
+        # The word x final-column matrix, for fit_transform.
+        new_column = np.full(len(provisional), -1, dtype=np.int64)
+        new_column[order[keep]] = np.arange(int(keep.sum()))
+        return word_matrix[:, np.argsort(new_column)[len(provisional) - int(keep.sum()):]], ids, indptr
+
+    # -- transforming -------------------------------------------------------------------------
+
+    def _word_columns(self, word: str, min_n: int, max_n: int) -> np.ndarray:
+        get = self.vocabulary_.get
+        found = [c for c in map(get, _padded_ngrams(word, min_n, max_n)) if c is not None]
+        return np.asarray(found, dtype=np.int32)
+
+    def transform(self, raw_documents):
+        """The TF-IDF matrix of the documents with the fitted vocabulary.
+
+        Parameters
+        ----------
+        raw_documents : iterable of str
+
+        Returns
+        -------
+        sparse matrix of shape (n_documents, n_features)
+            CSR, sorted indices, rows of unit length (or empty).
+        """
+        check_is_fitted(self, "vocabulary_")
+        docs = _check_documents(raw_documents)
+        min_n, max_n = (int(n) for n in self.ngram_range)
+        dtype = np.dtype(self.dtype)
+        cache = getattr(self, "_word_cache", None)
+        if cache is None or len(cache) > _CACHE_LIMIT:
+            cache = self._word_cache = {}
+        distinct, ids, indptr = _split_documents(docs, self.lowercase)
+        per_word = []
+        for word in distinct:
+            columns = cache.get(word)
+            if columns is None:
+                columns = cache[word] = self._word_columns(word, min_n, max_n)
+            per_word.append(columns)
+        lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+        word_ptr = np.zeros(len(per_word) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=word_ptr[1:])
+        columns = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int32)
+        word_matrix = sp.csr_matrix((np.ones(len(columns), dtype=dtype), columns, word_ptr),
+                                    shape=(len(distinct), len(self.vocabulary_)))
+        counts = _document_word_matrix(ids, indptr, len(distinct), dtype) @ word_matrix
+        return self._weight(counts)
+
+    def _weight(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        """Counts -> sublinear tf, times idf, l2-normalised rows (in place)."""
+        counts = sp.csr_matrix(counts)
+        counts.sort_indices()
+        if counts.indptr.dtype != np.int32 and counts.nnz <= np.iinfo(np.int32).max:
+            counts.indptr = counts.indptr.astype(np.int32)
+            counts.indices = counts.indices.astype(np.int32)
+        data = counts.data
+        if self.sublinear_tf:
+            np.log(data, out=data)
+            data += 1.0
+        data *= self.idf_[counts.indices]
+        _l2_normalize(counts)
+        return counts
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """The n-gram of each column."""
+        check_is_fitted(self, "vocabulary_")
+        names = np.empty(len(self.vocabulary_), dtype=object)
+        for name, column in self.vocabulary_.items():
+            names[column] = name
+        return names
