@@ -70,6 +70,18 @@ def _document_word_matrix(ids: np.ndarray, indptr: np.ndarray, n_words: int, dty
     return sp.csr_matrix((data, ids, indptr), shape=(len(indptr) - 1, n_words))
 
 
+def _count_matrix(ids: np.ndarray, indptr: np.ndarray, word_matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """Documents x n-grams counts, CSR with sorted indices.
+
+    Computed transposed, n-grams x documents, so that turning it back into CSR leaves every
+    row's columns in order: one linear pass instead of sorting each row.
+    """
+    documents = _document_word_matrix(ids, indptr, word_matrix.shape[0], word_matrix.dtype)
+    counts = (word_matrix.T.tocsr() @ documents.T.tocsr()).T.tocsr()
+    counts.has_sorted_indices = True
+    return counts
+
+
 def _l2_normalize(matrix: sp.csr_matrix) -> None:
     """Scale every non-empty row to unit Euclidean length, in place.
 
@@ -233,8 +245,7 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         """
         docs = _check_documents(raw_documents)
         word_matrix, ids, indptr = self._fit(docs)
-        counts = _document_word_matrix(ids, indptr, word_matrix.shape[0], word_matrix.dtype) @ word_matrix
-        return self._weight(counts)
+        return self._weight(_count_matrix(ids, indptr, word_matrix))
 
     def _fit(self, docs: list[str]):
         min_n, max_n = self._validate()
@@ -336,13 +347,10 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         columns = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int32)
         word_matrix = sp.csr_matrix((np.ones(len(columns), dtype=dtype), columns, word_ptr),
                                     shape=(len(distinct), len(self.vocabulary_)))
-        counts = _document_word_matrix(ids, indptr, len(distinct), dtype) @ word_matrix
-        return self._weight(counts)
+        return self._weight(_count_matrix(ids, indptr, word_matrix))
 
     def _weight(self, counts: sp.csr_matrix) -> sp.csr_matrix:
         """Counts -> sublinear tf, times idf, l2-normalised rows (in place)."""
-        counts = sp.csr_matrix(counts)
-        counts.sort_indices()
         if counts.indptr.dtype != np.int32 and counts.nnz <= np.iinfo(np.int32).max:
             counts.indptr = counts.indptr.astype(np.int32)
             counts.indices = counts.indices.astype(np.int32)
