@@ -132,7 +132,7 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
     --------
     >>> vec = CharNgramTfidf(ngram_range=(2, 3)).fit(["to be", "or not"])
     >>> vec.transform(["to be or not"]).shape
-    (1, 16)
+    (1, 22)
     >>> vec.get_feature_names_out()[:3].tolist()
     [' b', ' be', ' n']
     """
