@@ -35,8 +35,9 @@ def get_model(model: str | Path | ModelBundle | None = None,
 
 
 def train_model(labels, out: str | Path, *, schema: LabelSchema = DEFAULT_SCHEMA, quick: bool = False,
-                folds: int = 5, min_target_samples: int = 150, overwrite: bool = False,
-                progress: Callable[[str], None] | None = None, name: str | None = None) -> ModelBundle:
+                folds: int = 5, cv: str = "group", min_target_samples: int = 150, n_jobs: int | None = None,
+                overwrite: bool = False, progress: Callable[[str], None] | None = None,
+                name: str | None = None) -> ModelBundle:
     """Train a model from label files (or a label table) and save it as a model directory.
 
     Parameters
@@ -48,7 +49,13 @@ def train_model(labels, out: str | Path, *, schema: LabelSchema = DEFAULT_SCHEMA
     quick : bool
         Skip the hyperparameter search and use one good default setting.
     folds : int
-        Cross-validation folds, grouped by thread.
+        Cross-validation folds.
+    cv : {"group", "stratified"}
+        ``group`` keeps each thread on one side of every split (the honest choice for comment
+        threads); ``stratified`` splits rows by class, for corpora whose "threads" are whole
+        targets (SemEval), where grouping would only ever test unseen targets.
+    n_jobs : int, optional
+        Cross-validation folds fitted in parallel (-1: every core).
     min_target_samples : int
         Labels a stance target needs for a head of its own.
     overwrite : bool
@@ -67,8 +74,8 @@ def train_model(labels, out: str | Path, *, schema: LabelSchema = DEFAULT_SCHEMA
     if out.exists() and not overwrite:
         raise ModelError(f"{out}: already exists (pass --force to replace it, or choose another name)")
     table = _table(labels, schema)
-    result = train(table, schema=schema, grid=QUICK_GRID if quick else DEFAULT_GRID, folds=folds,
-                   min_target_samples=min_target_samples, progress=progress)
+    result = train(table, schema=schema, grid=QUICK_GRID if quick else DEFAULT_GRID, folds=folds, cv=cv,
+                   min_target_samples=min_target_samples, progress=progress, n_jobs=n_jobs)
     metadata = {
         "name": name or out.name,
         "data_fingerprint": fingerprint(table),

@@ -100,11 +100,15 @@ def parse(pages, output, fmt, force):
 @click.option("--quick", is_flag=True, help="Skip the hyperparameter search (one good default setting).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 20),
               help="Cross-validation folds, grouped by thread.")
+@click.option("--cv", type=click.Choice(["group", "stratified"]), default="group", show_default=True,
+              help="'group': no thread on both sides of a split; 'stratified': split rows by class "
+                   "(for corpora whose threads are whole stance targets, like SemEval).")
 @click.option("--min-target-samples", default=150, show_default=True, type=click.IntRange(0),
               help="Labels a stance target needs for a head of its own (0: one joint head).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=int, help="Folds fitted in parallel (-1: every core).")
 @click.option("--force", is_flag=True, help="Replace the model directory if it exists.")
 @_friendly
-def train(labels, output, quick, folds, min_target_samples, force):
+def train(labels, output, quick, folds, cv, min_target_samples, jobs, force):
     """Train stance and civility models from LABELS (CSV files or folders of them).
 
     Settings (n-gram ranges, min_df, C, class weights) are chosen by cross-validation
@@ -115,11 +119,12 @@ def train(labels, output, quick, folds, min_target_samples, force):
     \b
     Example:
       moderation train labels/ -o models/mine
+      moderation train semeval.csv -o models/semeval --cv stratified --min-target-samples 50
     """
     from .api import train_model
 
-    bundle = train_model([str(p) for p in labels], output, quick=quick, folds=folds,
-                         min_target_samples=min_target_samples, overwrite=force, progress=_say)
+    bundle = train_model([str(p) for p in labels], output, quick=quick, folds=folds, cv=cv,
+                         min_target_samples=min_target_samples, n_jobs=jobs, overwrite=force, progress=_say)
     cv = bundle.metadata.get("cv_metrics", {})
     for task, m in cv.items():
         figures = ", ".join(f"{k} {m[k]:.3f}" for k in ("f_avg", "macro_f1", "roc_auc") if k in m)
