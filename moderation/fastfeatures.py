@@ -1,7 +1,8 @@
-"""Fast character n-gram TF-IDF, equal to scikit-learn's ``char_wb`` vectorizer."""
+"""Fast word and character n-gram TF-IDF, equal to scikit-learn's ``TfidfVectorizer``."""
 
 from __future__ import annotations
 
+import re
 from numbers import Integral, Real
 
 import numpy as np
@@ -9,7 +10,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-__all__ = ["CharNgramTfidf"]
+__all__ = ["CharNgramTfidf", "WordNgramTfidf"]
 
 #: Distinct words whose column indices are kept between calls; the cache is emptied past this.
 _CACHE_LIMIT = 300_000
@@ -95,6 +96,104 @@ def _l2_normalize(matrix: sp.csr_matrix) -> None:
     matrix.data[:] = matrix.data.astype(np.float64) / norms[rows]
 
 
+def _sorted_csr(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """The same matrix in canonical CSR (sorted columns, duplicates summed) by two linear transpositions."""
+    out = matrix.T.tocsr().T.tocsr()
+    out.has_sorted_indices = True
+    out.sum_duplicates()
+    return out
+
+
+def _prune(names: np.ndarray, df: np.ndarray, tf, n_docs: int, estimator):
+    """Sort n-grams by name and keep those allowed by ``min_df``, ``max_df`` and ``max_features``.
+
+    Returns the order that sorts ``names`` and the mask (in sorted order) of the kept n-grams.
+    """
+    order = np.argsort(names, kind="stable")
+    df = df[order]
+    high = estimator.max_df if isinstance(estimator.max_df, Integral) else estimator.max_df * n_docs
+    low = estimator.min_df if isinstance(estimator.min_df, Integral) else estimator.min_df * n_docs
+    if high < low:
+        raise ValueError("max_df corresponds to < documents than min_df")
+    keep = (df <= high) & (df >= low)
+    if estimator.max_features is not None and keep.sum() > estimator.max_features:
+        totals = tf[order].astype(np.dtype(estimator.dtype))
+        best = (-totals[keep]).argsort()[:estimator.max_features]
+        limited = np.zeros(len(keep), dtype=bool)
+        limited[np.flatnonzero(keep)[best]] = True
+        keep = limited
+    if not keep.any():
+        raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+    return order, keep
+
+
+def _smooth_idf(df: np.ndarray, n_docs: int, dtype) -> np.ndarray:
+    """``log((1 + n) / (1 + df)) + 1`` in ``dtype``, step by step as scikit-learn computes it."""
+    df = df.astype(dtype)
+    df += 1.0
+    idf = np.full_like(df, fill_value=n_docs + 1, dtype=dtype)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    return idf
+
+
+def _validate_common(estimator) -> tuple[int, int]:
+    """Check the parameters both vectorizers share; return ``ngram_range`` as ints."""
+    try:
+        min_n, max_n = (int(n) for n in estimator.ngram_range)
+    except (TypeError, ValueError):
+        raise ValueError(f"ngram_range must be a pair of integers, got {estimator.ngram_range!r}") from None
+    if not 1 <= min_n <= max_n:
+        raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, got {estimator.ngram_range!r}")
+    for name in ("min_df", "max_df"):
+        value = getattr(estimator, name)
+        ok = (isinstance(value, Integral) and value >= 0) or (isinstance(value, Real) and 0.0 <= value <= 1.0)
+        if isinstance(value, bool) or not ok:
+            raise ValueError(f"{name} must be an int >= 0 or a float in [0, 1], got {value!r}")
+    if estimator.max_features is not None and (not isinstance(estimator.max_features, Integral)
+                                               or estimator.max_features < 1):
+        raise ValueError(f"max_features must be a positive int or None, got {estimator.max_features!r}")
+    if np.dtype(estimator.dtype) not in (np.dtype(np.float32), np.dtype(np.float64)):
+        raise ValueError(f"dtype must be np.float32 or np.float64, got {estimator.dtype!r}")
+    return min_n, max_n
+
+
+def _weight(estimator, counts: sp.csr_matrix) -> sp.csr_matrix:
+    """Counts (canonical CSR) -> sublinear tf, times idf, l2-normalised rows, in place."""
+    if counts.indptr.dtype != np.int32 and counts.nnz <= np.iinfo(np.int32).max:
+        counts.indptr = counts.indptr.astype(np.int32)
+        counts.indices = counts.indices.astype(np.int32)
+    data = counts.data
+    if estimator.sublinear_tf:
+        np.log(data, out=data)
+        data += 1.0
+    data *= estimator.idf_[counts.indices]
+    _l2_normalize(counts)
+    return counts
+
+
+def _feature_names(vocabulary: dict) -> np.ndarray:
+    names = np.empty(len(vocabulary), dtype=object)
+    for name, column in vocabulary.items():
+        names[column] = name
+    return names
+
+
+def _check_convertible(vectorizer, analyzer: str) -> None:
+    check_is_fitted(vectorizer, "vocabulary_")
+    wanted = {
+        "analyzer": (analyzer, vectorizer.analyzer), "norm": ("l2", vectorizer.norm),
+        "use_idf": (True, vectorizer.use_idf), "smooth_idf": (True, vectorizer.smooth_idf),
+        "preprocessor": (None, vectorizer.preprocessor), "strip_accents": (None, vectorizer.strip_accents),
+        "input": ("content", vectorizer.input), "tokenizer": (None, vectorizer.tokenizer),
+        "stop_words": (None, vectorizer.stop_words),
+    }
+    wrong = [f"{name}={got!r} (need {want!r})" for name, (want, got) in wanted.items() if got != want]
+    if wrong:
+        raise ValueError(f"cannot convert this TfidfVectorizer: {', '.join(wrong)}")
+
+
 class CharNgramTfidf(TransformerMixin, BaseEstimator):
     """Character n-grams within word boundaries, TF-IDF weighted: a fast ``char_wb`` vectorizer.
 
@@ -178,16 +277,7 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         ValueError
             If the vectorizer is configured in a way this class does not reproduce.
         """
-        check_is_fitted(vectorizer, "vocabulary_")
-        unsupported = {
-            "analyzer": ("char_wb", vectorizer.analyzer), "norm": ("l2", vectorizer.norm),
-            "use_idf": (True, vectorizer.use_idf), "smooth_idf": (True, vectorizer.smooth_idf),
-            "preprocessor": (None, vectorizer.preprocessor), "strip_accents": (None, vectorizer.strip_accents),
-            "input": ("content", vectorizer.input),
-        }
-        wrong = [f"{name}={got!r} (need {want!r})" for name, (want, got) in unsupported.items() if got != want]
-        if wrong:
-            raise ValueError(f"cannot convert this TfidfVectorizer: {', '.join(wrong)}")
+        _check_convertible(vectorizer, "char_wb")
         new = cls(ngram_range=tuple(vectorizer.ngram_range), min_df=vectorizer.min_df, max_df=vectorizer.max_df,
                   max_features=vectorizer.max_features, sublinear_tf=vectorizer.sublinear_tf,
                   lowercase=vectorizer.lowercase, dtype=vectorizer.dtype)
@@ -196,24 +286,6 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         return new
 
     # -- fitting ------------------------------------------------------------------------------
-
-    def _validate(self) -> tuple[int, int]:
-        try:
-            min_n, max_n = (int(n) for n in self.ngram_range)
-        except (TypeError, ValueError):
-            raise ValueError(f"ngram_range must be a pair of integers, got {self.ngram_range!r}") from None
-        if not 1 <= min_n <= max_n:
-            raise ValueError(f"ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, got {self.ngram_range!r}")
-        for name in ("min_df", "max_df"):
-            value = getattr(self, name)
-            ok = (isinstance(value, Integral) and value >= 0) or (isinstance(value, Real) and 0.0 <= value <= 1.0)
-            if isinstance(value, bool) or not ok:
-                raise ValueError(f"{name} must be an int >= 0 or a float in [0, 1], got {value!r}")
-        if self.max_features is not None and (not isinstance(self.max_features, Integral) or self.max_features < 1):
-            raise ValueError(f"max_features must be a positive int or None, got {self.max_features!r}")
-        if np.dtype(self.dtype) not in (np.dtype(np.float32), np.dtype(np.float64)):
-            raise ValueError(f"dtype must be np.float32 or np.float64, got {self.dtype!r}")
-        return min_n, max_n
 
     def fit(self, raw_documents, y=None):
         """Learn the n-gram vocabulary and idf weights.
@@ -245,10 +317,10 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         """
         docs = _check_documents(raw_documents)
         word_matrix, ids, indptr = self._fit(docs)
-        return self._weight(_count_matrix(ids, indptr, word_matrix))
+        return _weight(self, _count_matrix(ids, indptr, word_matrix))
 
     def _fit(self, docs: list[str]):
-        min_n, max_n = self._validate()
+        min_n, max_n = _validate_common(self)
         dtype = np.dtype(self.dtype)
         self._word_cache = {}
         distinct, ids, indptr = _split_documents(docs, self.lowercase)
@@ -280,29 +352,10 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
             if tf is not None:
                 tf += np.bincount(counts.indices, weights=counts.data, minlength=len(provisional))
         # Columns in sorted n-gram order, then pruned by document frequency and count.
-        names = np.asarray(list(provisional), dtype=object)
-        order = np.argsort(names, kind="stable")
-        names, df = names[order], df[order]
-        high = self.max_df if isinstance(self.max_df, Integral) else self.max_df * n_docs
-        low = self.min_df if isinstance(self.min_df, Integral) else self.min_df * n_docs
-        if high < low:
-            raise ValueError("max_df corresponds to < documents than min_df")
-        keep = (df <= high) & (df >= low)
-        if self.max_features is not None and keep.sum() > self.max_features:
-            totals = tf[order].astype(dtype)
-            best = (-totals[keep]).argsort()[:self.max_features]
-            limited = np.zeros(len(keep), dtype=bool)
-            limited[np.flatnonzero(keep)[best]] = True
-            keep = limited
-        if not keep.any():
-            raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        order, keep = _prune(np.asarray(list(provisional), dtype=object), df, tf, n_docs, self)
+        names = np.asarray(list(provisional), dtype=object)[order]
         self.vocabulary_ = dict(zip(names[keep].tolist(), range(int(keep.sum()))))
-        kept_df = df[keep].astype(dtype)
-        kept_df += 1.0
-        self.idf_ = np.full_like(kept_df, fill_value=n_docs + 1, dtype=dtype)
-        self.idf_ /= kept_df
-        np.log(self.idf_, out=self.idf_)
-        self.idf_ += 1.0
+        self.idf_ = _smooth_idf(df[order][keep], n_docs, dtype)
         # The word x final-column matrix, for fit_transform.
         new_column = np.full(len(provisional), -1, dtype=np.int64)
         new_column[order[keep]] = np.arange(int(keep.sum()))
@@ -347,25 +400,9 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         columns = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int32)
         word_matrix = sp.csr_matrix((np.ones(len(columns), dtype=dtype), columns, word_ptr),
                                     shape=(len(distinct), len(self.vocabulary_)))
-        return self._weight(_count_matrix(ids, indptr, word_matrix))
-
-    def _weight(self, counts: sp.csr_matrix) -> sp.csr_matrix:
-        """Counts -> sublinear tf, times idf, l2-normalised rows (in place)."""
-        if counts.indptr.dtype != np.int32 and counts.nnz <= np.iinfo(np.int32).max:
-            counts.indptr = counts.indptr.astype(np.int32)
-            counts.indices = counts.indices.astype(np.int32)
-        data = counts.data
-        if self.sublinear_tf:
-            np.log(data, out=data)
-            data += 1.0
-        data *= self.idf_[counts.indices]
-        _l2_normalize(counts)
-        return counts
+        return _weight(self, _count_matrix(ids, indptr, word_matrix))
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """The n-gram of each column."""
         check_is_fitted(self, "vocabulary_")
-        names = np.empty(len(self.vocabulary_), dtype=object)
-        for name, column in self.vocabulary_.items():
-            names[column] = name
-        return names
+        return _feature_names(self.vocabulary_)
