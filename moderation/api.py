@@ -37,7 +37,7 @@ def get_model(model: str | Path | ModelBundle | None = None,
 def train_model(labels, out: str | Path, *, schema: LabelSchema = DEFAULT_SCHEMA, quick: bool = False,
                 folds: int = 5, cv: str = "group", min_target_samples: int = 150, n_jobs: int | None = None,
                 overwrite: bool = False, progress: Callable[[str], None] | None = None,
-                name: str | None = None) -> ModelBundle:
+                name: str | None = None, card_notes: str | None = None) -> ModelBundle:
     """Train a model from label files (or a label table) and save it as a model directory.
 
     Parameters
@@ -88,6 +88,8 @@ def train_model(labels, out: str | Path, *, schema: LabelSchema = DEFAULT_SCHEMA
         "thresholds": result.thresholds or {"flag": 0.5, "review": 0.3},
         "stance_targets": result.model.targets_,
     }
+    if card_notes:
+        metadata["card_notes"] = card_notes
     card = model_card(metadata["name"], result, table, metadata)
     save_model(result.model, out, metadata, card=card, overwrite=overwrite)
     return load_model(out)

@@ -10,6 +10,25 @@ __all__ = ["labels_dir", "models_dir", "default_model_dir", "load_default_model"
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
+#: How the default model transfers to real corpora, measured on 2026-11-22 (benchmarks/civility_compare.py
+#: and benchmarks/stance_semeval.py with the default model; see the README for the commands).
+TRANSFER_NOTE = """\
+Trained only on the team's hand-written starter comments, this model transfers poorly to real
+comment sections. Measured on public corpora it never saw:
+
+| corpus | task | this model | alt-profanity-check |
+|---|---|---|---|
+| C3 (Globe and Mail news comments) | civility ROC AUC | 0.639 | 0.681 |
+| Impermium (insults in comment sections) | civility ROC AUC | 0.772 | 0.822 |
+| OLID (tweets) | civility ROC AUC | 0.558 | 0.786 |
+| SemEval-2016 6A (tweets, unseen targets) | stance F_avg | 0.409 | - |
+| VAST (NYT comments, unseen topics) | stance F_avg | 0.413 | - |
+
+Use it to try the tool. For real moderation, train on labels from your own site
+(`moderation train`), or on the public civility corpora through `moderation labels import`,
+and check with `moderation evaluate` before trusting the flag threshold.
+"""
+
 
 def labels_dir() -> Path:
     """The bundled starter labels: ``$MODERATION_LABELS``, else ``labels/`` beside the package."""
@@ -108,4 +127,5 @@ def load_default_model(progress: Callable[[str], None] | None = None):
                  f"it is kept in {path}")
     from .api import train_model
 
-    return train_model(table, path, overwrite=True, quick=False, progress=progress, name="default")
+    return train_model(table, path, overwrite=True, quick=False, progress=progress, name="default",
+                       card_notes=TRANSFER_NOTE)
