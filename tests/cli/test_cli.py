@@ -183,3 +183,21 @@ def test_train_evaluate_score_end_to_end(runner, tmp_path, tiny_labels):
     summary = (tmp_path / "scored.threads.csv").read_text(encoding="utf-8")
     assert "bridge.txt" in summary
 
+
+
+def test_score_reads_standard_input_and_tables(runner, tmp_path, tiny_model):
+    out = tmp_path / "stdin.jsonl"
+    result = runner.invoke(main, ["score", "-", "--model", str(tiny_model), "-o", str(out)], input=PAGE)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 3 and rows[0]["thread_source"] == "<stdin>"
+
+    table = tmp_path / "comments.csv"
+    table.write_text("id,thread_id,text\n1,a,great idea\n2,a,\n3,b,you idiot\n", encoding="utf-8")
+    result = runner.invoke(main, ["score", str(table), "--model", str(tiny_model), "-o", str(tmp_path / "t.parquet")])
+    _one_line_error(result, "comments.csv", "line 3", "empty comment text")
+    result = runner.invoke(main, ["score", str(table), "--model", str(tiny_model), "-o", str(tmp_path / "t.parquet"),
+                                  "--on-error", "skip", "--restart"])
+    assert result.exit_code == 0, result.output
+    assert "skipped: " in result.output and "line 3" in result.output
+    assert "scored 2 comment(s)" in result.output
