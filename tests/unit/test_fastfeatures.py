@@ -1,4 +1,4 @@
-"""CharNgramTfidf: equal to scikit-learn's char_wb TfidfVectorizer, and a well-behaved estimator."""
+"""CharNgramTfidf and WordNgramTfidf: equal to scikit-learn's TfidfVectorizer, and well-behaved estimators."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV
 from sklearn.pipeline import Pipeline
 
-from moderation.fastfeatures import CharNgramTfidf
+from moderation.fastfeatures import CharNgramTfidf, WordNgramTfidf
 
 TEXTS = [
     "This plan will FAIL, and everyone knows it!",
@@ -159,3 +159,79 @@ def test_cache_is_bounded(monkeypatch):
         assert len(vec._word_cache) <= 5 + len(" ".join(TEXTS).split())
     vec.transform(["one two three four five six seven"])
     assert len(vec._word_cache) <= 7
+
+
+PATTERN = r"(?u)\b\w+\b|[!?]"
+
+
+def _word_pair(**params):
+    params.setdefault("ngram_range", (1, 2))
+    params.setdefault("sublinear_tf", True)
+    params.setdefault("dtype", np.float32)
+    ours = WordNgramTfidf(token_pattern=PATTERN, **params)
+    theirs = TfidfVectorizer(token_pattern=PATTERN, **params)
+    return ours, theirs
+
+
+@pytest.mark.parametrize("params", [
+    {},
+    {"ngram_range": (1, 3)},
+    {"ngram_range": (2, 3), "min_df": 2},
+    {"ngram_range": (1, 4), "dtype": np.float64, "sublinear_tf": False},
+    {"max_features": 25},
+    {"min_df": 0.1, "max_df": 0.6, "lowercase": False},
+    {"ngram_range": (3, 3)},
+])
+def test_word_equal_to_sklearn(params):
+    ours, theirs = _word_pair(**params)
+    _assert_same(ours, theirs, TEXTS * 2, TEXTS + UNSEEN)
+
+
+def test_word_equal_to_sklearn_on_real_comments(shared):
+    import pandas as pd
+
+    texts = pd.read_csv(shared / "data/civility/c3/dev.csv", usecols=["comment_text"])["comment_text"]
+    texts = texts.fillna("").astype(str).tolist()[:1500]
+    ours, theirs = _word_pair(ngram_range=(1, 3))
+    _assert_same(ours, theirs, texts[:1000], texts[1000:])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40), min_size=1, max_size=8),
+       st.lists(st.text(alphabet="ab c!?\n", max_size=30), max_size=5))
+def test_word_equal_to_sklearn_on_random_unicode(fit_docs, docs):
+    ours, theirs = _word_pair(ngram_range=(1, 3))
+    try:
+        theirs.fit(fit_docs)
+    except ValueError as exc:
+        with pytest.raises(ValueError, match=str(exc)[:20]):
+            ours.fit(fit_docs)
+        return
+    _assert_same(ours, theirs, fit_docs, docs + fit_docs)
+
+
+def test_word_api_errors_conversion_and_round_trip(tmp_path):
+    import skops.io as sio
+
+    with pytest.raises(NotFittedError):
+        WordNgramTfidf().transform(["text"])
+    with pytest.raises(ValueError, match="string object received"):
+        WordNgramTfidf().fit("one string")
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        WordNgramTfidf().fit(["", " ... "])
+    theirs = TfidfVectorizer(token_pattern=PATTERN, ngram_range=(1, 3), sublinear_tf=True, dtype=np.float32).fit(TEXTS)
+    ours = WordNgramTfidf.from_tfidf_vectorizer(theirs)
+    np.testing.assert_allclose(ours.transform(UNSEEN + TEXTS).toarray(), theirs.transform(UNSEEN + TEXTS).toarray(),
+                               rtol=1e-6, atol=0)
+    with pytest.raises(ValueError, match="stop_words"):
+        WordNgramTfidf.from_tfidf_vectorizer(TfidfVectorizer(stop_words="english").fit(TEXTS))
+    assert ours._lookup is not None and "_lookup" not in ours.__getstate__()
+    path = tmp_path / "word.skops"
+    sio.dump(ours, path)
+    loaded = sio.load(path, trusted=["moderation.fastfeatures.WordNgramTfidf"])
+    np.testing.assert_array_equal(loaded.transform(UNSEEN).toarray(), ours.transform(UNSEEN).toarray())
+    pipe = Pipeline([("word", WordNgramTfidf()), ("clf", LogisticRegression())])
+    docs = ["you idiot", "shut up idiot", "great idea", "good idea"] * 3
+    search = GridSearchCV(pipe, {"word__ngram_range": [(1, 1), (1, 2)]}, cv=2).fit(docs, [1, 1, 0, 0] * 3)
+    assert search.predict(["idiot"]).tolist() == [1]
+    assert clone(ours).get_params() == ours.get_params()
