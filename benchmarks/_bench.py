@@ -57,17 +57,22 @@ def quick_model(say=print) -> Path:
     return QUICK_MODEL
 
 
-def use_fast_char(model) -> bool:
-    """Swap a loaded model's fitted char TfidfVectorizer for an equal CharNgramTfidf; True if swapped."""
+def use_fast_char(model, word: bool = False) -> bool:
+    """Swap a loaded model's fitted char TfidfVectorizer for an equal CharNgramTfidf (and with
+    ``word`` its word vectorizer for an equal WordNgramTfidf); True if anything was swapped."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from moderation.fastfeatures import CharNgramTfidf
+    from moderation.fastfeatures import CharNgramTfidf, WordNgramTfidf
 
     features = model.features_
+    swapped = False
     if isinstance(getattr(features, "char_", None), TfidfVectorizer):
         features.char_ = CharNgramTfidf.from_tfidf_vectorizer(features.char_)
-        return True
-    return False
+        swapped = True
+    if word and isinstance(features.word_, TfidfVectorizer):
+        features.word_ = WordNgramTfidf.from_tfidf_vectorizer(features.word_)
+        swapped = True
+    return swapped
 
 
 def load_note() -> str:

@@ -90,11 +90,11 @@ def _l2_normalize(matrix: sp.csr_matrix) -> None:
     Squares are taken in the matrix dtype and summed in double precision, then each value is
     divided in double precision, the same arithmetic as scikit-learn's ``normalize``.
     """
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    squares = (matrix.data * matrix.data).astype(np.float64)
-    norms = np.sqrt(np.bincount(rows, weights=squares, minlength=matrix.shape[0]))
+    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))
+    # bincount sums its weights in double precision.
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data * matrix.data, minlength=matrix.shape[0]))
     norms[norms == 0.0] = 1.0
-    matrix.data[:] = matrix.data.astype(np.float64) / norms[rows]
+    np.divide(matrix.data, norms[rows], out=matrix.data, casting="unsafe")
 
 
 def _sorted_csr(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -364,10 +364,17 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
 
     # -- transforming -------------------------------------------------------------------------
 
-    def _word_columns(self, word: str, min_n: int, max_n: int) -> np.ndarray:
-        get = self.vocabulary_.get
-        found = [c for c in map(get, _padded_ngrams(word, min_n, max_n)) if c is not None]
-        return np.asarray(found, dtype=np.int32)
+    def _columns_of_new_words(self, words: list[str], min_n: int, max_n: int) -> list[np.ndarray]:
+        """The vocabulary columns of each word's n-grams (repeats kept), all words in one pass."""
+        grams = [_padded_ngrams(word, min_n, max_n) for word in words]
+        counts = np.fromiter(map(len, grams), dtype=np.int64, count=len(grams))
+        flat = itertools.chain.from_iterable(grams)
+        columns = np.fromiter(map(self.vocabulary_.get, flat, itertools.repeat(-1)), dtype=np.int64,
+                              count=int(counts.sum()))
+        known = columns >= 0
+        owner = np.repeat(np.arange(len(words)), counts)[known]
+        kept = np.bincount(owner, minlength=len(words))
+        return np.split(columns[known].astype(np.int32), np.cumsum(kept)[:-1])
 
     def transform(self, raw_documents):
         """The TF-IDF matrix of the documents with the fitted vocabulary.
@@ -389,12 +396,11 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         if cache is None or len(cache) > _CACHE_LIMIT:
             cache = self._word_cache = {}
         distinct, ids, indptr = _split_documents(docs, self.lowercase)
-        per_word = []
-        for word in distinct:
-            columns = cache.get(word)
-            if columns is None:
-                columns = cache[word] = self._word_columns(word, min_n, max_n)
-            per_word.append(columns)
+        per_word = list(map(cache.get, distinct))
+        new = [i for i, columns in enumerate(per_word) if columns is None]
+        if new:
+            for i, columns in zip(new, self._columns_of_new_words([distinct[i] for i in new], min_n, max_n)):
+                per_word[i] = cache[distinct[i]] = columns
         lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         word_ptr = np.zeros(len(per_word) + 1, dtype=np.int64)
         np.cumsum(lengths, out=word_ptr[1:])
