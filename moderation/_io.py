@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["atomic_path", "atomic_open", "check_writable"]
+__all__ = ["atomic_path", "atomic_open", "check_writable", "csv_records"]
 
 
 def _umask() -> int:
@@ -62,3 +62,33 @@ def check_writable(path: str | Path, overwrite: bool) -> Path:
     if path.exists() and not overwrite:
         raise InputError(path, "already exists", fix="pass --force to replace it, or choose another name")
     return path
+
+
+def csv_records(path: str | Path, reader, width: int):
+    """Yield ``(line, record)`` for the non-blank records of a ``csv.reader``, checked for width.
+
+    ``line`` is the 1-based line where the record starts, counting line breaks inside quoted cells.
+
+    Raises
+    ------
+    InputError
+        For malformed CSV or a record whose field count differs from the header's.
+    """
+    import csv
+
+    line_no = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(path, f"malformed CSV ({exc})", line=reader.line_num) from None
+        start = line_no + 1
+        line_no = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != width:
+            raise InputError(path, f"has {len(record)} fields where the header has {width}", line=start,
+                             fix="quote cells that contain commas or line breaks")
+        yield start, record

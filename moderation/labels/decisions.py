@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._io import csv_records
 from ..csv_safe import restore_cell
 from ..errors import InputError
 from .schema import DEFAULT_SCHEMA, LABEL_COLUMNS
@@ -127,21 +128,7 @@ def _read_csv(path: Path, text: str) -> list[dict]:
                          + ("s " if len(missing) > 1 else " ") + ", ".join(missing), line=1,
                          fix="use the JSON or CSV the review page exported")
     out = []
-    line_no = 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError(path, f"malformed CSV ({exc})", line=reader.line_num) from None
-        start = line_no + 1
-        line_no = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            raise InputError(path, f"has {len(record)} fields where the header has {len(header)}", line=start,
-                             fix="quote cells that contain commas or line breaks")
+    for start, record in csv_records(path, reader, len(header)):
         values = {name: restore_cell(cell) for name, cell in zip(header, record, strict=True)}
         out.append(_validate(path, values, f"comment {values.get('comment_id', '')!r}", start))
     return out

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._io import atomic_open
+from .._io import atomic_open, check_writable, csv_records
 from ..csv_safe import restore_cell, safe_cell
 from ..errors import InputError
 from .schema import DEFAULT_SCHEMA, LABEL_COLUMNS, REQUIRED_COLUMNS, LabelSchema
@@ -98,21 +98,7 @@ def read_label_file(path: str | Path, schema: LabelSchema = DEFAULT_SCHEMA) -> p
     rows: list[list[str]] = []
     lines: list[int] = []
     seen: dict[tuple[str, str], int] = {}
-    line_no = 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise InputError(path, f"malformed CSV ({exc})", line=reader.line_num) from None
-        start = line_no + 1
-        line_no = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            raise InputError(path, f"has {len(record)} fields where the header has {len(header)}", line=start,
-                             fix="quote cells that contain commas or line breaks")
+    for start, record in csv_records(path, reader, len(header)):
         row = []
         for name in columns:
             value = restore_cell(record[index[name]].strip()) if name in index else ""
@@ -177,9 +163,7 @@ def write_labels(table: pd.DataFrame, path: str | Path, overwrite: bool = False)
     InputError
         If ``path`` exists and ``overwrite`` is false.
     """
-    path = Path(path)
-    if path.exists() and not overwrite:
-        raise InputError(path, "already exists", fix="pass --force to replace it, or choose another name")
+    path = check_writable(path, overwrite)
     columns = LABEL_COLUMNS + [c for c in table.columns if c not in LABEL_COLUMNS and c not in ("source", "line")]
     out = table.reindex(columns=columns).fillna("").astype(str)
     # Reviewers open label files in spreadsheets: neutralise formula-like cells; reading undoes it.
