@@ -85,16 +85,10 @@ def _count_matrix(ids: np.ndarray, indptr: np.ndarray, word_matrix: sp.csr_matri
 
 
 def _l2_normalize(matrix: sp.csr_matrix) -> None:
-    """Scale every non-empty row to unit Euclidean length, in place.
+    """Scale every non-empty row to unit Euclidean length, in place (scikit-learn's own kernel)."""
+    from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
-    Squares are taken in the matrix dtype and summed in double precision, then each value is
-    divided in double precision, the same arithmetic as scikit-learn's ``normalize``.
-    """
-    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int32), np.diff(matrix.indptr))
-    # bincount sums its weights in double precision.
-    norms = np.sqrt(np.bincount(rows, weights=matrix.data * matrix.data, minlength=matrix.shape[0]))
-    norms[norms == 0.0] = 1.0
-    np.divide(matrix.data, norms[rows], out=matrix.data, casting="unsafe")
+    inplace_csr_row_normalize_l2(matrix)
 
 
 def _sorted_csr(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -195,7 +189,39 @@ def _check_convertible(vectorizer, analyzer: str) -> None:
         raise ValueError(f"cannot convert this TfidfVectorizer: {', '.join(wrong)}")
 
 
-class CharNgramTfidf(TransformerMixin, BaseEstimator):
+class _CompactState:
+    """Persistence shared by the vectorizers: derived caches are dropped, the vocabulary is one string.
+
+    The n-grams, in column order and joined by newlines (no n-gram holds one), load about fifty
+    times faster from a skops file than a dict of a million entries; the dict is rebuilt on load.
+    """
+
+    _derived: tuple = ()
+
+    def __getstate__(self):
+        state = dict(super().__getstate__())  # may be the live __dict__ itself
+        for name in self._derived:
+            state.pop(name, None)
+        vocabulary = state.get("vocabulary_")
+        if isinstance(vocabulary, dict) and vocabulary:
+            names = _feature_names(vocabulary).tolist()
+            if not any("\n" in name for name in names):
+                state["_vocabulary_lines"] = "\n".join(names)
+                del state["vocabulary_"]
+        return state
+
+    def __setstate__(self, state):
+        state = dict(state)
+        for name in self._derived:
+            state.pop(name, None)
+        lines = state.pop("_vocabulary_lines", None)
+        if lines is not None:
+            names = lines.split("\n")
+            state["vocabulary_"] = dict(zip(names, range(len(names))))
+        super().__setstate__(state)
+
+
+class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
     """Character n-grams within word boundaries, TF-IDF weighted: a fast ``char_wb`` vectorizer.
 
     Produces the same matrix as ``TfidfVectorizer(analyzer="char_wb", ...)`` with the same
@@ -247,16 +273,7 @@ class CharNgramTfidf(TransformerMixin, BaseEstimator):
         self.lowercase = lowercase
         self.dtype = dtype
 
-    # -- persistence: the word cache is derived data and never saved --------------------------
-
-    def __getstate__(self):
-        state = super().__getstate__()
-        state.pop("_word_cache", None)
-        return state
-
-    def __setstate__(self, state):
-        state.pop("_word_cache", None)
-        super().__setstate__(state)
+    _derived = ("_word_cache",)  # derived data, never saved
 
     @classmethod
     def from_tfidf_vectorizer(cls, vectorizer) -> CharNgramTfidf:
@@ -449,7 +466,7 @@ def _entries_matrix(rows: list, cols: list, n_docs: int, n_cols: int, dtype) -> 
     return _sorted_csr(matrix)
 
 
-class WordNgramTfidf(TransformerMixin, BaseEstimator):
+class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
     """Word n-grams, TF-IDF weighted: a fast ``TfidfVectorizer(analyzer="word")``.
 
     Produces the same matrix as ``TfidfVectorizer`` with the same token pattern and parameters
@@ -492,14 +509,7 @@ class WordNgramTfidf(TransformerMixin, BaseEstimator):
         self.lowercase = lowercase
         self.dtype = dtype
 
-    def __getstate__(self):
-        state = super().__getstate__()
-        state.pop("_lookup", None)
-        return state
-
-    def __setstate__(self, state):
-        state.pop("_lookup", None)
-        super().__setstate__(state)
+    _derived = ("_lookup",)  # derived data, never saved
 
     @classmethod
     def from_tfidf_vectorizer(cls, vectorizer) -> WordNgramTfidf:

@@ -138,7 +138,9 @@ def test_cache_is_not_persisted_and_skops_round_trip(tmp_path):
     vec = CharNgramTfidf().fit(TEXTS)
     expected = vec.transform(UNSEEN).toarray()
     assert vec._word_cache  # filled by transform
-    assert "_word_cache" not in vec.__getstate__()
+    state = vec.__getstate__()
+    assert "_word_cache" not in state
+    assert "vocabulary_" not in state and state["_vocabulary_lines"].count("\n") == len(vec.vocabulary_) - 1
     assert "_word_cache" not in pickle.loads(pickle.dumps(vec)).__dict__
     path = tmp_path / "char.skops"
     sio.dump(vec, path)
@@ -229,6 +231,7 @@ def test_word_api_errors_conversion_and_round_trip(tmp_path):
     path = tmp_path / "word.skops"
     sio.dump(ours, path)
     loaded = sio.load(path, trusted=["moderation.fastfeatures.WordNgramTfidf"])
+    assert loaded.vocabulary_ == ours.vocabulary_
     np.testing.assert_array_equal(loaded.transform(UNSEEN).toarray(), ours.transform(UNSEEN).toarray())
     pipe = Pipeline([("word", WordNgramTfidf()), ("clf", LogisticRegression())])
     docs = ["you idiot", "shut up idiot", "great idea", "good idea"] * 3
