@@ -25,6 +25,8 @@ FORMAT = "moderation.model/1"
 #: Our own classes that a model file may contain; everything else must be on skops' default list.
 TRUSTED_TYPES = [
     "moderation.features.TextFeatures",
+    "moderation.fastfeatures.CharNgramTfidf",
+    "moderation.fastfeatures.WordNgramTfidf",
     "moderation.model.CommentModel",
     "moderation.model.TargetedLogisticRegression",
     "moderation.labels.schema.LabelSchema",
