@@ -72,7 +72,7 @@ def run_sampled(cmd: list[str], interval: float = 0.2, stdout=subprocess.DEVNULL
     errors.seek(0)
     err = errors.read()
     if proc.returncode:
-        raise SystemExit(f"scoring failed: {err.strip().splitlines()[-1] if err.strip() else proc.returncode}")
+        raise SystemExit(f"command failed: {err.strip().splitlines()[-1] if err.strip() else proc.returncode}")
     return time.perf_counter() - start, peak, samples
 
 
