@@ -9,13 +9,13 @@ would. Nothing is written to the repository.
 Each size trains in a child process (``moderation.training.train`` with ``QUICK_GRID``, word
 1-3-grams plus character 2-5-grams, a single setting): by default with cross-validation
 disabled (every row in one thread, so ``train`` fits once on all rows), or ``--folds 2``. The
-process's resident memory is sampled every 0.2 s. ``--fast`` swaps scikit-learn's vectorizers
-inside TextFeatures for :mod:`moderation.fastfeatures`'s equal ones (patched at run time in
-the child only). Targets: 1M under 10 minutes and 8 GB.
+process's resident memory is sampled every 0.2 s. TextFeatures uses :mod:`moderation.fastfeatures`;
+``--sklearn`` puts scikit-learn's equal TfidfVectorizers back (patched at run time in the child
+only) for comparison. Targets: 1M under 10 minutes and 8 GB.
 
 Usage::
 
-    python benchmarks/training_scale.py [--sizes 10000 100000 1000000] [--fast] [--folds 2] [--json out.json]
+    python benchmarks/training_scale.py [--sizes 10000 100000 1000000] [--sklearn] [--folds 2] [--json out.json]
 """
 
 from __future__ import annotations
@@ -70,32 +70,32 @@ def labelled(n: int, one_thread: bool):
     return table
 
 
-def _patch_fast() -> None:
-    """Make TextFeatures build fastfeatures' vectorizers (same parameters, same matrices)."""
+def _patch_sklearn() -> None:
+    """Make TextFeatures build scikit-learn's TfidfVectorizers (same parameters, same matrices)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     from moderation import features
-    from moderation.fastfeatures import CharNgramTfidf, WordNgramTfidf
 
     original = features.TextFeatures._vectorizers
 
-    def fast_vectorizers(self, n_docs):
+    def sklearn_vectorizers(self, n_docs):
         word, char = original(self, n_docs)
-        fast_word = WordNgramTfidf(ngram_range=word.ngram_range, token_pattern=word.token_pattern, min_df=word.min_df,
-                                   max_features=word.max_features, sublinear_tf=word.sublinear_tf,
-                                   dtype=word.dtype)
-        fast_char = None if char is None else CharNgramTfidf(
-            ngram_range=char.ngram_range, min_df=char.min_df, max_features=char.max_features,
-            sublinear_tf=char.sublinear_tf, dtype=char.dtype)
-        return fast_word, fast_char
+        common = {"min_df": word.min_df, "max_features": word.max_features, "sublinear_tf": word.sublinear_tf,
+                  "dtype": word.dtype}
+        sk_word = TfidfVectorizer(ngram_range=word.ngram_range, token_pattern=word.token_pattern, **common)
+        sk_char = None if char is None else TfidfVectorizer(analyzer="char_wb", ngram_range=char.ngram_range,
+                                                            **common)
+        return sk_word, sk_char
 
-    features.TextFeatures._vectorizers = fast_vectorizers
+    features.TextFeatures._vectorizers = sklearn_vectorizers
 
 
-def _one(n: int, fast: bool, folds: int) -> None:
+def _one(n: int, sklearn: bool, folds: int) -> None:
     """Child: build the table, train, print one JSON line."""
     from moderation.training import QUICK_GRID, train
 
-    if fast:
-        _patch_fast()
+    if sklearn:
+        _patch_sklearn()
     table = labelled(n, one_thread=folds < 2)
     start = time.perf_counter()
     if folds < 2:
@@ -111,21 +111,21 @@ def _one(n: int, fast: bool, folds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--fast", action="store_true", help="use moderation.fastfeatures' vectorizers")
+    parser.add_argument("--sklearn", action="store_true", help="use scikit-learn's vectorizers, for comparison")
     parser.add_argument("--folds", type=int, default=0, help="0: no cross-validation (one fit); else stratified folds")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if args.one:
-        _one(args.one, args.fast, args.folds)
+        _one(args.one, args.sklearn, args.folds)
         return
 
     from memory_scale import run_sampled
 
-    print(f"{'fast' if args.fast else 'scikit-learn'} vectorizers, folds={args.folds}; {_bench.load_note()}")
+    print(f"{'scikit-learn' if args.sklearn else 'fastfeatures'} vectorizers, folds={args.folds}; {_bench.load_note()}")
     results = []
     for n in args.sizes:
-        cmd = [sys.executable, __file__, "--one", str(n), "--folds", str(args.folds)] + (["--fast"] if args.fast else [])
+        cmd = [sys.executable, __file__, "--one", str(n), "--folds", str(args.folds)] + (["--sklearn"] if args.sklearn else [])
         with tempfile.TemporaryFile(mode="w+") as out:
             try:
                 seconds, peak, _ = run_sampled(cmd, stdout=out)
@@ -145,7 +145,7 @@ def main() -> None:
               f"peak RSS {line['peak_rss_mb']} MB, {line['n_features']} features{grow}")
     print(f"after: {_bench.load_note()}")
     if args.json:
-        args.json.write_text(json.dumps({"fast": args.fast, "folds": args.folds, "runs": results,
+        args.json.write_text(json.dumps({"sklearn": args.sklearn, "folds": args.folds, "runs": results,
                                          "load": _bench.load_note()}, indent=1))
 
 
