@@ -309,8 +309,11 @@ class CommentModel(BaseEstimator):
         return self.predict_from_features(self.transform(texts), targets)
 
     def explain(self, text: str, task: str = "civility", target: str | None = None, top: int = 5,
-                label: str | None = None) -> list[tuple[str, float]]:
+                label: str | None = None, features=None) -> list[tuple[str, float]]:
         """The n-grams of ``text`` that pushed hardest toward ``label`` (default: the task's positive class).
+
+        ``features`` may pass the text's row of an already computed feature matrix, so that
+        batch scoring does not transform the text a second time.
 
         Returns
         -------
@@ -325,7 +328,7 @@ class CommentModel(BaseEstimator):
         classes = [str(c) for c in head.classes_]
         schema = self.schema or DEFAULT_SCHEMA
         label = label or schema.positive.get(task) or classes[-1]
-        row = self.features_.transform([text]).tocsr()
+        row = (self.features_.transform([text]) if features is None else features).tocsr()
         coef = head.coef_
         if coef.shape[0] == 1:  # binary: one row, positive toward classes_[1]
             weights = coef[0] if label == classes[1] else -coef[0]

@@ -287,7 +287,8 @@ def score_records(bundle, records: list[dict], policy: FlagPolicy, target: str |
             row["p_uncivil"] = round(p_uncivil, 4)
             row["flag"], row["flag_reason"] = policy.decide(record["text"], p_uncivil)
             row["explanation"] = (
-                [[name, round(w, 4)] for name, w in model.explain(texts[i], "civility", top=explain_top)]
+                [[name, round(w, 4)] for name, w in model.explain(texts[i], "civility", top=explain_top,
+                                                                  features=X[i])]
                 if row["flag"] != "ok" else []
             )
         else:
