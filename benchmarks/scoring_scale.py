@@ -31,19 +31,12 @@ SHARED = REPO.parent / "shared" / "data"
 
 
 def build_input(n: int, path: Path, per_thread: int = 50) -> Path:
-    """Write ``n`` comments as thread JSON Lines, ``per_thread`` comments per thread."""
-    import pandas as pd
+    """Write ``n`` C3 comments as thread JSON Lines (shared with memory_scale.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _bench import c3_texts
+    from memory_scale import build_input as write_threads
 
-    texts = pd.read_csv(SHARED / "civility" / "c3" / "dev.csv", usecols=["comment_text"])["comment_text"]
-    texts = [t for t in texts.astype(str) if t.strip()]
-    with open(path, "w", encoding="utf-8") as handle:
-        for start in range(0, n, per_thread):
-            comments = [{"text": texts[(start + i) % len(texts)], "id": f"c{start + i}", "position": i + 1}
-                        for i in range(min(per_thread, n - start))]
-            record = {"schema": "moderation.thread/1", "source": "synthetic", "id": f"thread-{start // per_thread}",
-                      "title": "", "article": "", "comments": comments}
-            handle.write(json.dumps(record) + "\n")
-    return path
+    return write_threads(c3_texts(), n, path, per_thread)
 
 
 def _command(inp: Path, out: Path, model: str | None, jobs: int) -> list[str]:
