@@ -70,6 +70,16 @@ FORM_PHRASES = (
     "les champs obligatoires", "annuler la réponse", "lascia un commento", "deja un comentario",
 )
 
+#: The FORM_PHRASES that also mark a long line: the notes printed under comment forms. Other
+#: phrases ("your comment", "leave a comment") occur in readers' own sentences too.
+FORM_NOTE_PHRASES = (
+    "will not be published", "required fields are marked", "notify me of follow-up comments",
+    "notify me of new", "save my name, email", "you must be logged in", "comments are closed",
+    "comments are moderated", "powered by disqus", "e-mail-adresse wird nicht veröffentlicht",
+    "erforderliche felder", "pflichtfelder", "benachrichtige mich",
+    "votre adresse e-mail ne sera pas publiée", "les champs obligatoires",
+)
+
 #: Short lines that are comment-form fields.
 FORM_FIELDS = (
     "name", "name *", "name*", "name (required)", "email", "email *", "e-mail", "e-mail *", "mail",
@@ -298,6 +308,14 @@ _HEADER_HINT = _phrases(COMMENT_WORDS + HEADER_PHRASES + HEADER_PREFIXES + ("kei
 _NOT_HEADER_RE = re.compile(_phrases(NOT_HEADER_PHRASES).pattern.join(("^(?:", ")")))
 _HEADER_PREFIX_RE = re.compile(_phrases(HEADER_PREFIXES).pattern.join(("^(?:", ")")))
 _FORM_RE = _phrases(FORM_PHRASES)
+_FORM_NOTE_RE = _phrases(FORM_NOTE_PHRASES)
+#: A line of more words than this and more than one sentence that speaks in the first person
+#: singular is a reader's ("Your comment touched me. I ..."), unless it holds a FORM_NOTE_PHRASES
+#: phrase; the notes of comment forms speak as "we" or to "you".
+_FORM_MAX_WORDS = 12
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
+_FIRST_PERSON = frozenset(("i", "i'm", "i’m", "i've", "i’ve", "me", "my", "ich", "mir", "mich", "mein", "meine",
+                           "je", "j'ai", "moi", "mon", "ma", "io", "yo"))
 _NOTES_RE = _phrases(SECTION_NOTES)
 
 
@@ -356,6 +374,9 @@ def _is_form(line: str, low: str | None = None) -> bool:
         return True
     if len(low) > _SHORT:
         return False
+    words = _words(low)
+    if len(words) > _FORM_MAX_WORDS and _SENTENCE_BREAK.search(low) and _FIRST_PERSON.intersection(words):
+        return _FORM_NOTE_RE.search(low) is not None
     return _FORM_RE.search(low) is not None
 
 
@@ -673,29 +694,56 @@ def _bare_name(text: str) -> str | None:
     return stripped
 
 
-def _name_runs(lines: list[_Line]) -> list[list[tuple[int, str]]]:
+def _name_runs(lines: list[_Line]) -> list[tuple[list[tuple[int, str]], int | None]]:
     """Runs of "name / text" pairs: comments shown with no date or Reply line (Disqus-like).
 
     A run is at least three bare names (:func:`_bare_name`), each followed by a line of text of
     three words or more, with at most 30 lines between names and only text in between; either a
-    name comes back or there are four or more. Whether a run is a comment section is decided from
-    its text (:func:`_section_quality`).
+    name comes back or there are four or more. Where the names around a comment list belong to
+    menus and link lists (their text is no running text), the run is cut out of them
+    (:func:`_split_at_chrome`) and then needs a name only commenters have: a handle ("h4rm0ny",
+    "johnbattelle") or a profile link. Whether a run is a comment section is decided from its
+    text (:func:`_section_quality`). Each run comes with the index of the cut-off name that
+    follows it (where its section ends), or None.
     """
-    runs: list[list[tuple[int, str]]] = []
-    run: list[tuple[int, str]] = []
+    runs: list[tuple[list[tuple[int, str]], int | None]] = []
+    for pairs in _name_pair_groups(lines):
+        pieces = _split_at_chrome(pairs)
+        for run in pieces if pieces != [pairs] else [pairs]:
+            names = [name.lower() for _, name, _ in run]
+            if len(run) < 3 or len(set(names)) == len(names) and len(run) < 4:
+                continue
+            if run is not pairs and not any(_commenter_name(lines[index].text, name) for index, name, _ in run):
+                continue
+            after = pairs.index(run[-1]) + 1
+            runs.append(([(index, name) for index, name, _ in run], pairs[after][0] if after < len(pairs) else None))
+    return runs
 
-    def flush() -> None:
-        names = [name.lower() for _, name in run]
-        if len(run) >= 3 and (len(set(names)) < len(names) or len(run) >= 4):
-            runs.append(list(run))
-        run.clear()
 
+def _commenter_name(text: str, name: str) -> bool:
+    """True for a name line only commenters write: a profile link before the name, or a handle."""
+    if _URL_RE.match(text.strip()):
+        return True
+    if " " in name:
+        return False
+    return name[0].islower() or any(c.isdigit() or c == "_" for c in name) or any(
+        a.islower() and b.isupper() for a, b in zip(name, name[1:]))
+
+
+def _name_pair_groups(lines: list[_Line]) -> list[list[tuple[int, str, bool]]]:
+    """Groups of (index, name, reads as a comment) for bare names followed by text.
+
+    A group ends at a header or form line, or where 30 lines pass without a name. A name reads
+    as a comment when it is written like a name (:func:`_name_shaped`) and the line after it can
+    open a comment (:func:`_opens_comment`).
+    """
+    groups: list[list[tuple[int, str]]] = [[]]
     last = -1
     for index in range(len(lines) - 1):
         line = lines[index]
         if line.kind != _KIND_TEXT:
             if line.kind in (_KIND_HEADER, _KIND_FORM):
-                flush()
+                groups.append([])
             continue
         following = lines[index + 1]
         if following.kind != _KIND_TEXT or following.number - line.number > 3 or len(_words(following.text)) < 3:
@@ -703,12 +751,58 @@ def _name_runs(lines: list[_Line]) -> list[list[tuple[int, str]]]:
         name = _bare_name(line.text)
         if name is None or _bare_name(following.text) is not None:
             continue
-        if run and index - last > 30:
-            flush()
-        run.append((index, name))
+        if groups[-1] and index - last > 30:
+            groups.append([])
+        groups[-1].append((index, name))
         last = index
-    flush()
-    return runs
+    return [[(index, name, _name_shaped(name) and _opens_comment(lines[index + 1].text)) for index, name in group]
+            for group in groups if group]
+
+
+def _opens_comment(text: str) -> bool:
+    """True for a line that can open a comment: running text, eight words or more, or a sentence."""
+    return _is_prose(text) or len(_words(text)) >= 8 or text.rstrip().endswith((".", "!", "?", "…"))
+
+
+#: This many names in a row whose text is not running text end a run of "name / text" pairs.
+_CHROME_RUN = 3
+#: Small words that may stand in lower case inside a person's name ("Vincent van Gogh").
+_NAME_PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "y", "of"))
+
+
+def _split_at_chrome(pairs: list[tuple[int, str, bool]]) -> list[list[tuple[int, str, bool]]]:
+    """Cut a group of name pairs where its names stop opening comments.
+
+    Names that do not open with running text are dropped from both ends of the group (the menus
+    above and the link lists below a comment list), and three of them in a row split it; a
+    single one inside stays (a short comment among longer ones).
+    """
+    runs: list[list[tuple[int, str, bool]]] = [[]]
+    bad = 0
+    for pair in pairs:
+        if pair[2]:
+            if bad >= _CHROME_RUN:
+                runs.append([])
+            bad = 0
+            runs[-1].append(pair)
+        elif runs[-1]:
+            bad += 1
+            runs[-1].append(pair)
+    result = []
+    for run in runs:
+        while run and not run[-1][2]:
+            run.pop()
+        if run:
+            result.append(run)
+    return result
+
+
+def _name_shaped(name: str) -> bool:
+    """True for a name written as people write theirs: one word or handle, or capitalised words."""
+    words = name.split()
+    if any(c in name for c in "'‘’\"“”„«»[]:"):
+        return False
+    return len(words) == 1 or all(w[0].isupper() or not w[0].isalpha() or w in _NAME_PARTICLES for w in words)
 
 
 def _mark_name_lines(lines: list[_Line]) -> None:
@@ -833,9 +927,9 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
         position = start + max(end, 1)
     if best[1] is None:
         kept: list[tuple[int, str]] = []
-        for run in _name_runs(lines)[:_MAX_CANDIDATES]:
+        for run, stop in _name_runs(lines)[:_MAX_CANDIDATES]:
             _pair(lines, run, True)
-            drafts, leftover, end = _split_comments(lines[run[0][0]:])
+            drafts, leftover, end = _split_comments(lines[run[0][0]:stop])
             quality = _section_quality(drafts, 0) if _pairs_read_as_comments(drafts, len(run)) else 0.0
             if quality > best[0]:
                 _pair(lines, kept, False)
@@ -1036,8 +1130,8 @@ def _trim_trailing(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
         if index == 0:
             continue
         if _is_chrome(line.text) or (not _is_prose(line.text) and index + 1 < len(body)
-                                     and not _is_prose(body[index + 1].text)
-                                     and len(_words(line.text)) <= 3 and len(_words(body[index + 1].text)) <= 3):
+                                     and not _opens_comment(body[index + 1].text)
+                                     and len(_words(line.text)) <= 3):
             return body[:index], body[index:]
     return body, []
 

@@ -302,3 +302,78 @@ def test_headline_list_is_not_a_comment_section():
         for name, day in (("Ann Writer", 3), ("Ann Writer", 4), ("Bo Reporter", 5), ("Ann Writer", 6)))
     thread = parse_text_page(NO_COMMENTS_PAGE + "\n\nMore from the site\n\n" + teasers)
     assert thread.comments == []
+
+
+POSTED_BY_PAGE = """\
+A week of rain and the river is back in its old bed
+
+The river rose by two metres on Friday and the footbridge was closed for the weekend.
+Volunteers filled sandbags outside the bakery until late in the evening, and most shops stayed dry.
+
+Comments
+
+I watched the water from the bridge on Thursday, it was frightening how fast it came up.
+Posted by: Lena | March 14, 2022 at 08:10 AM
+
+Your comment about the bridge reminded me of the flood in 1998. I was a child then and I still remember the smell of mud.
+Posted by: Karl | March 14, 2022 at 09:45 AM
+
+Thanks to everyone who helped with the sandbags, we would have lost the shop without you.
+Posted by: Mira | March 14, 2022 at 11:02 AM
+
+Post a comment
+
+Your Information"""
+
+
+def test_reader_sentence_naming_a_comment_is_not_the_comment_form():
+    thread = parse_text_page(POSTED_BY_PAGE)
+    assert [c.author for c in thread.comments] == ["Lena", "Karl", "Mira"]
+    assert thread.comments[1].text.startswith("Your comment about the bridge")
+    _assert_roles_cover(POSTED_BY_PAGE, thread)
+
+
+def test_form_note_in_a_long_line_still_ends_the_comments():
+    page = POSTED_BY_PAGE.replace(
+        "Post a comment", "Your comment will appear after review. Your email address will not be published, "
+                          "and we ask you to keep to the topic of the article.")
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Lena", "Karl", "Mira"]
+    assert "review" not in " ".join(c.text for c in thread.comments)
+
+
+MENU_AND_HANDLES_PAGE = """\
+Home
+Field Notes
+Weekly digest of the birding club
+Club Archive
+Sign up for the newsletter
+
+Cranes are back on the marsh
+
+The first cranes landed on the north marsh on Sunday, three weeks earlier than last year.
+Wardens counted forty birds by the evening and expect several hundred by the end of the month.
+
+birdwatcher77
+Saw them on Monday from the hide, at least sixty by noon and more coming in from the east.
+jo_marsh
+Lovely news. Does anyone know if the car park by the hide is open again after the floods?
+Peter Quill
+It opened last week, but the path is still muddy, so bring boots if you go.
+birdwatcher77
+Thanks, I went yesterday and the boots were needed, the path is a stream in places.
+
+Club Archive
+Older issues of the weekly digest
+Field Notes
+Sign up for the newsletter
+About Us
+Who we are and where we meet"""
+
+
+def test_name_text_comments_are_cut_out_of_the_menus_around_them():
+    thread = parse_text_page(MENU_AND_HANDLES_PAGE)
+    assert [c.author for c in thread.comments] == ["birdwatcher77", "jo_marsh", "Peter Quill", "birdwatcher77"]
+    assert thread.comments[0].text.startswith("Saw them on Monday")
+    assert "Older issues" not in " ".join(c.text for c in thread.comments)
+    _assert_roles_cover(MENU_AND_HANDLES_PAGE, thread)
