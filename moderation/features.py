@@ -34,6 +34,10 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         Keep at most this many n-grams per vectorizer, the most frequent.
     sublinear_tf : bool
         Use ``1 + log(tf)``; long comments then don't drown short ones.
+    char_scope : {"word", "document"}
+        How character n-grams are counted (see :class:`~moderation.fastfeatures.CharNgramTfidf`):
+        ``"word"`` scores several times faster for about 0.2-0.3 points of accuracy;
+        ``"document"`` is scikit-learn's ``char_wb`` TF-IDF exactly.
 
     Attributes
     ----------
@@ -51,12 +55,15 @@ class TextFeatures(TransformerMixin, BaseEstimator):
     """
 
     def __init__(self, word_ngram_range=(1, 2), char_ngram_range=(2, 5), min_df=2, max_features=None,
-                 sublinear_tf=True):
+                 sublinear_tf=True, char_scope="word"):
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
         self.min_df = min_df
         self.max_features = max_features
         self.sublinear_tf = sublinear_tf
+        self.char_scope = char_scope
+
+    char_scope = "document"  # what stages saved before the parameter existed computed
 
     def _vectorizers(self, n_docs: int):
         # A min_df above the corpus size would leave no vocabulary; small label sets must still train.
@@ -69,7 +76,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         char = None
         if self.char_ngram_range:
             char = CharNgramTfidf(ngram_range=tuple(self.char_ngram_range), min_df=min_df, lowercase=True,
-                                  sublinear_tf=self.sublinear_tf, max_features=self.max_features, dtype=np.float32)
+                                  sublinear_tf=self.sublinear_tf, max_features=self.max_features, dtype=np.float32,
+                                  scope=self.char_scope)
         return word, char
 
     def fit(self, X, y=None):

@@ -213,6 +213,8 @@ class CommentModel(BaseEstimator):
         """
         schema = self.schema or DEFAULT_SCHEMA
         texts = list(texts)
+        for name in self._derived:
+            self.__dict__.pop(name, None)
         self.features_ = clone(self.features if self.features is not None else TextFeatures())
         X = self.features_.fit_transform(texts)
         self.heads_ = {}
@@ -295,8 +297,71 @@ class CommentModel(BaseEstimator):
             labels[task] = np.asarray(head.classes_, dtype=object)[np.argmax(p, axis=1)]
         return Prediction(labels=labels, proba=proba, classes=classes)
 
+    # Derived at run time and never saved: the compiled scorer and the feature names.
+    _derived = ("_scorer", "_names_cache")
+
+    def __getstate__(self):
+        state = dict(super().__getstate__())
+        for name in self._derived:
+            state.pop(name, None)
+        return state
+
+    def _linear_heads(self) -> dict | None:
+        """``(task, key) -> LogisticRegression`` for every head, or None if one is not linear."""
+        heads = {}
+        for task, head in self.heads_.items():
+            if isinstance(head, TargetedLogisticRegression):
+                heads[(task, None)] = head.joint_
+                heads.update({(task, key): own for key, own in head.heads_.items()})
+            else:
+                heads[(task, None)] = head
+        if all(isinstance(h, LogisticRegression) for h in heads.values()):
+            return heads
+        return None
+
+    def scorer(self):
+        """The :class:`~moderation.fastscore.LinearScorer` of this model, or None where it does not apply."""
+        from .fastscore import LinearScorer, stacked_heads
+
+        check_is_fitted(self, "heads_")
+        if not hasattr(self, "_scorer"):
+            heads = self._linear_heads()
+            self._scorer = None
+            if heads is not None and LinearScorer.supports(self.features_):
+                coef, intercept, slices = stacked_heads(heads)
+                self._scorer = (LinearScorer(self.features_, coef, intercept), heads, slices)
+        return self._scorer
+
+    def _predict_fast(self, texts, targets) -> Prediction:
+        from .fastscore import proba_from_decision
+
+        scorer, heads, slices = self._scorer
+        keys = None if targets is None else np.asarray([target_key(t) for t in targets], dtype=object)
+        # Only the heads this batch needs: every task's default head and its targets' own heads.
+        wanted = [name for name in heads if name[1] is None or (keys is not None and name[1] in set(keys))]
+        columns = sorted(c for name in wanted for c in range(slices[name].start, slices[name].stop))
+        decision = scorer.decision(texts, columns=columns)
+        labels, proba, classes = {}, {}, {}
+        for task, head in self.heads_.items():
+            p = proba_from_decision(heads[(task, None)], decision[:, slices[(task, None)]])
+            if isinstance(head, TargetedLogisticRegression) and keys is not None and head.heads_:
+                w = float(getattr(head, "joint_weight", 0.0))
+                for key, own in head.heads_.items():
+                    rows = np.flatnonzero(keys == key)
+                    if len(rows):
+                        p[rows] = (1.0 - w) * proba_from_decision(own, decision[rows][:, slices[(task, key)]]) \
+                            + w * p[rows]
+            proba[task] = p
+            classes[task] = [str(c) for c in head.classes_]
+            labels[task] = np.asarray(head.classes_, dtype=object)[np.argmax(p, axis=1)]
+        return Prediction(labels=labels, proba=proba, classes=classes)
+
     def predict(self, texts, targets=None) -> Prediction:
         """Labels and probabilities per task for raw texts.
+
+        Linear heads over the fast feature stage are scored by a
+        :class:`~moderation.fastscore.LinearScorer`, which never builds the feature matrix;
+        the result equals :meth:`predict_from_features` on :meth:`transform` up to float rounding.
 
         Examples
         --------
@@ -306,6 +371,9 @@ class CommentModel(BaseEstimator):
         >>> model.predict(["idiot"]).labels["civility"].tolist()
         ['uncivil']
         """
+        texts = list(texts)
+        if self.scorer() is not None:
+            return self._predict_fast(texts, targets)
         return self.predict_from_features(self.transform(texts), targets)
 
     def explain(self, text: str, task: str = "civility", target: str | None = None, top: int = 5,

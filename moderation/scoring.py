@@ -257,14 +257,29 @@ def _resolve_targets(model, records: list[dict], target: str | None) -> tuple[li
     return targets, sources
 
 
+def _explanations(model, texts: list[str], prediction, policy: FlagPolicy, records: list[dict],
+                  top: int) -> dict[int, list]:
+    """Top civility n-grams of the rows the policy flags, from one feature matrix of those rows only."""
+    classes = prediction.classes.get("civility", [])
+    if "uncivil" not in classes:
+        return {}
+    p_uncivil = prediction.proba["civility"][:, classes.index("uncivil")]
+    flagged = [i for i, record in enumerate(records) if policy.decide(record["text"], float(p_uncivil[i]))[0] != "ok"]
+    if not flagged:
+        return {}
+    X = model.transform([texts[i] for i in flagged])
+    return {i: [[name, round(w, 4)] for name, w in model.explain(texts[i], "civility", top=top, features=X[k])]
+            for k, i in enumerate(flagged)}
+
+
 def score_records(bundle, records: list[dict], policy: FlagPolicy, target: str | None = None,
                   explain_top: int = 5) -> list[dict]:
     """Score one chunk of comment records; return output rows (see :data:`OUTPUT_COLUMNS`)."""
     model = bundle.model
     texts = [policy.mask(r["text"]) for r in records]
     targets, sources = _resolve_targets(model, records, target)
-    X = model.transform(texts)
-    prediction = model.predict_from_features(X, targets)
+    prediction = model.predict(texts, targets)
+    explanations = _explanations(model, texts, prediction, policy, records, explain_top)
     rows = []
     stance_classes = prediction.classes.get("stance", [])
     civ_classes = prediction.classes.get("civility", [])
@@ -286,11 +301,7 @@ def score_records(bundle, records: list[dict], policy: FlagPolicy, target: str |
             row["civility"] = str(prediction.labels["civility"][i])
             row["p_uncivil"] = round(p_uncivil, 4)
             row["flag"], row["flag_reason"] = policy.decide(record["text"], p_uncivil)
-            row["explanation"] = (
-                [[name, round(w, 4)] for name, w in model.explain(texts[i], "civility", top=explain_top,
-                                                                  features=X[i])]
-                if row["flag"] != "ok" else []
-            )
+            row["explanation"] = explanations.get(i, []) if row["flag"] != "ok" else []
         else:
             row.update(civility="", p_uncivil=None, explanation=[])
             row["flag"], row["flag_reason"] = policy.decide(record["text"], 0.0)
