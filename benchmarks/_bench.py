@@ -8,10 +8,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
-QUICK_MODEL = Path("/tmp/moderation-bench-model")
+QUICK_MODEL = Path("/tmp/moderation-bench-model-v2")  # v2: character n-grams counted per word
 
-__all__ = ["REPO", "SHARED", "QUICK_MODEL", "c3_texts", "repeat", "labelled_table", "quick_model", "use_fast_char",
-           "load_note"]
+__all__ = ["REPO", "SHARED", "QUICK_MODEL", "c3_texts", "repeat", "labelled_table", "quick_model", "load_note"]
 
 
 def c3_texts() -> list[str]:
@@ -55,24 +54,6 @@ def quick_model(say=print) -> Path:
                overwrite=True)
     say(f"  trained in {time.perf_counter() - start:.0f} s")
     return QUICK_MODEL
-
-
-def use_fast_char(model, word: bool = False) -> bool:
-    """Swap a loaded model's fitted char TfidfVectorizer for an equal CharNgramTfidf (and with
-    ``word`` its word vectorizer for an equal WordNgramTfidf); True if anything was swapped."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from moderation.fastfeatures import CharNgramTfidf, WordNgramTfidf
-
-    features = model.features_
-    swapped = False
-    if isinstance(getattr(features, "char_", None), TfidfVectorizer):
-        features.char_ = CharNgramTfidf.from_tfidf_vectorizer(features.char_)
-        swapped = True
-    if word and isinstance(features.word_, TfidfVectorizer):
-        features.word_ = WordNgramTfidf.from_tfidf_vectorizer(features.word_)
-        swapped = True
-    return swapped
 
 
 def load_note() -> str:

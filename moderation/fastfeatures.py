@@ -66,6 +66,11 @@ def _split_documents(docs: list[str], lowercase: bool):
     return distinct, ids, indptr
 
 
+def _codepoints(text: str) -> np.ndarray:
+    """The code points of ``text`` as int64 (one per character)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+
+
 def _document_word_matrix(ids: np.ndarray, indptr: np.ndarray, n_words: int, dtype) -> sp.csr_matrix:
     """Documents x distinct words, one entry per token (repeats are summed by products)."""
     data = np.ones(len(ids), dtype=dtype)
@@ -289,7 +294,7 @@ class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         self.dtype = dtype
         self.scope = scope
 
-    _derived = ("_word_cache",)  # derived data, never saved
+    _derived = ("_word_cache", "_code_lookup")  # derived data, never saved
     scope = "document"  # what transformers saved before the parameter existed computed
 
     @classmethod
@@ -434,8 +439,44 @@ class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         columns, word_ptr = self._flat_columns(words, min_n, max_n)
         return np.split(columns, word_ptr[1:-1])
 
+    def _code_tables(self):
+        """Integer codes of the vocabulary's n-grams, per length (derived, never saved), or None.
+
+        Every character of the vocabulary gets a small id; an n-gram's code is its ids packed
+        ``bits`` apart. None when the ids would not fit five to an int64 (over 4,095 characters).
+        """
+        cached = getattr(self, "_code_lookup", None)
+        if cached is not None:
+            return cached or None
+        import pandas as pd  # a pandas index is a C hash table
+
+        names = list(self.vocabulary_)
+        alphabet = sorted(set("".join(names)))
+        bits = max(1, (len(alphabet) + 1).bit_length())
+        if bits * int(self.ngram_range[1]) > 62 or (alphabet and ord(alphabet[-1]) > 0x10FFFF):
+            self._code_lookup = ()
+            return None
+        char_id = np.full(0x110000, -1, dtype=np.int64)
+        char_id[[ord(c) for c in alphabet]] = np.arange(1, len(alphabet) + 1)
+        by_length: dict[int, tuple] = {}
+        lengths = np.fromiter(map(len, names), dtype=np.int64, count=len(names))
+        columns = np.fromiter(self.vocabulary_.values(), dtype=np.int64, count=len(names))
+        for length in np.unique(lengths).tolist():
+            picked = np.flatnonzero(lengths == length)
+            points = _codepoints("".join(names[i] for i in picked.tolist()))
+            ids = char_id[points].reshape(len(picked), length)
+            codes = np.zeros(len(picked), dtype=np.int64)
+            for k in range(length):
+                codes = (codes << bits) | ids[:, k]
+            by_length[length] = (pd.Index(codes), columns[picked])
+        self._code_lookup = (char_id, bits, by_length)
+        return self._code_lookup
+
     def _flat_columns(self, words: list[str], min_n: int, max_n: int) -> tuple[np.ndarray, np.ndarray]:
         """All words' n-gram columns (repeats kept, unknown n-grams left out) and a CSR row pointer."""
+        tables = self._code_tables() if words else None
+        if tables is not None:
+            return self._flat_columns_by_code(words, min_n, max_n, tables)
         grams = [_padded_ngrams(word, min_n, max_n) for word in words]
         counts = np.fromiter(map(len, grams), dtype=np.int64, count=len(grams))
         flat = itertools.chain.from_iterable(grams)
@@ -446,6 +487,51 @@ class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         word_ptr = np.zeros(len(words) + 1, dtype=np.int64)
         np.cumsum(np.bincount(owner, minlength=len(words)), out=word_ptr[1:])
         return columns[known].astype(np.int32), word_ptr
+
+    @staticmethod
+    def _flat_columns_by_code(words: list[str], min_n: int, max_n: int, tables) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`_flat_columns` with array operations: every window of every padded word at once.
+
+        A padded word of length ``L`` gives its windows of each length ``n`` from ``min_n`` to
+        ``min(max_n, L)``, or itself once if ``L < min_n``: the n-grams of ``char_wb``.
+        """
+        char_id, bits, by_length = tables
+        padded = [f" {w} " for w in words]
+        sizes = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+        ids = char_id[_codepoints("".join(padded))]
+        starts = np.zeros(len(padded), dtype=np.int64)
+        np.cumsum(sizes[:-1], out=starts[1:])
+        owner = np.repeat(np.arange(len(padded), dtype=np.int64), sizes)
+        room = np.repeat(starts + sizes, sizes) - np.arange(len(ids))  # characters left in the word from here
+        owners, columns = [], []
+        codes = np.zeros(len(ids), dtype=np.int64)
+        valid = np.ones(len(ids), dtype=bool)
+        for n in range(1, max_n + 1):
+            # Windows of length n start where n characters remain; their code extends length n-1's.
+            at = np.flatnonzero(room >= n)
+            nxt = ids[at + n - 1]
+            codes[at] = (codes[at] << bits) | np.maximum(nxt, 0)
+            valid[at] &= nxt > 0
+            table = by_length.get(n)
+            if table is None:
+                continue
+            if n >= min_n:
+                take = at[valid[at]]
+            else:  # a padded word shorter than min_n is its own single n-gram
+                whole = starts[sizes == n]
+                take = whole[valid[whole]]
+            if not len(take):
+                continue
+            where = table[0].get_indexer(codes[take])
+            hit = where >= 0
+            owners.append(owner[take[hit]])
+            columns.append(table[1][where[hit]])
+        owners = np.concatenate(owners) if owners else np.zeros(0, dtype=np.int64)
+        columns = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
+        order = np.argsort(owners, kind="stable")
+        word_ptr = np.zeros(len(words) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owners, minlength=len(words)), out=word_ptr[1:])
+        return columns[order].astype(np.int32), word_ptr
 
     def new_word_counts(self, words: list[str]) -> sp.csr_matrix:
         """Like :meth:`word_counts`, bypassing the cache (for callers that keep their own)."""
@@ -719,18 +805,27 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         np.cumsum(lengths[:-1], out=starts[1:])
         unigram = np.full(n_tokens, -1, dtype=np.int64)
         unigram[ids[starts[lengths == 1]]] = columns[lengths == 1]
-        grams, prefixes = {}, {}
+        # Per length n >= 2, one hash index over the codes of the vocabulary's n-grams and of the
+        # n-token prefixes of longer ones: a lookup then gives the column and the prefix id at once.
+        tables = {}
         rows = np.flatnonzero(lengths >= 2)
         prefix = ids[starts[rows]]
         for n in range(2, max_n + 1):
             codes = prefix * n_tokens + ids[starts[rows] + n - 1]
             ends_here = lengths[rows] == n
-            grams[n] = (pd.Index(codes[ends_here]), columns[rows[ends_here]])
+            gram_codes, gram_columns = codes[ends_here], columns[rows[ends_here]]
             if n < max_n:
-                unique, prefix = np.unique(codes[~ends_here], return_inverse=True)
-                prefixes[n] = (pd.Index(unique), np.arange(len(unique), dtype=np.int64))
+                prefix_codes, prefix = np.unique(codes[~ends_here], return_inverse=True)
                 rows = rows[~ends_here]
-        self._lookup = (token_ids, n_tokens, unigram, grams, prefixes)
+            else:
+                prefix_codes = np.zeros(0, dtype=np.int64)
+            every = np.union1d(gram_codes, prefix_codes)
+            column = np.full(len(every), -1, dtype=np.int64)
+            column[np.searchsorted(every, gram_codes)] = gram_columns
+            prefix_id = np.full(len(every), -1, dtype=np.int64)
+            prefix_id[np.searchsorted(every, prefix_codes)] = np.arange(len(prefix_codes))
+            tables[n] = (pd.Index(every), column, prefix_id)
+        self._lookup = (token_ids, n_tokens, unigram, tables)
         return self._lookup
 
     def transform(self, raw_documents):
@@ -816,7 +911,7 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
             within each length; a repeated n-gram comes once per occurrence.
         """
         min_n, max_n = (int(n) for n in self.ngram_range)
-        token_ids, n_tokens, unigram, grams, prefixes = self.lookup()
+        token_ids, n_tokens, unigram, tables = self.lookup()
         entry_rows, entry_cols = [], []
         if min_n == 1:
             known = np.flatnonzero(ids >= 0)
@@ -830,26 +925,21 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
             if m <= 0:
                 break
             starts = np.flatnonzero((rows[:m] == rows[n - 1:]) & (prefix[:m] >= 0) & (ids[n - 1:] >= 0))
-            codes = prefix[starts] * n_tokens + ids[starts + n - 1]
+            index, column, prefix_id = tables[n]
+            where = index.get_indexer(prefix[starts] * n_tokens + ids[starts + n - 1])
+            found = where >= 0
+            starts, where = starts[found], where[found]
             if n >= min_n:
-                keys, values = grams[n]
-                found, where = _find(keys, codes)
-                entry_rows.append(rows[starts[found]])
-                entry_cols.append(values[where[found]])
+                columns = column[where]
+                hit = columns >= 0
+                entry_rows.append(rows[starts[hit]])
+                entry_cols.append(columns[hit])
             if n < max_n:
-                keys, values = prefixes[n]
-                found, where = _find(keys, codes)
                 prefix = np.full(m, -1, dtype=np.int64)
-                prefix[starts[found]] = values[where[found]]
+                prefix[starts] = prefix_id[where]
         return entry_rows, entry_cols
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """The n-gram of each column."""
         check_is_fitted(self, "vocabulary_")
         return _feature_names(self.vocabulary_)
-
-
-def _find(keys, codes: np.ndarray):
-    """Which ``codes`` are in ``keys`` (a unique pandas Index), and where."""
-    where = keys.get_indexer(codes)
-    return where >= 0, where

@@ -88,6 +88,7 @@ class LinearScorer:
         self._token_flat = np.zeros(0, dtype=np.int64)
         self._token_start = np.zeros(0, dtype=np.int64)
         self._token_count = np.zeros(0, dtype=np.int64)
+        self._tokens_used = 0
         width = self.n_outputs if self._char_by_word else 0
         self._char_scores = np.zeros((0, width))
         self._char_squares = np.zeros(0)
@@ -100,19 +101,22 @@ class LinearScorer:
         """Give each new word a row: its token ids and, for ``scope="word"``, its character scores."""
         token_ids = self.word.lookup()[0]
         findall = self.word._pattern().findall
-        tokens = [np.fromiter(map(token_ids.__getitem__, found), dtype=np.int64, count=len(found))
-                  for found in map(findall, words)]
-        counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        starts = len(self._token_flat) + np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
-        self._token_flat = np.concatenate([self._token_flat, *tokens])
-        self._token_start = np.concatenate([self._token_start, starts])
-        self._token_count = np.concatenate([self._token_count, counts])
+        found = list(map(findall, words))
+        counts = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+        tokens = np.fromiter(map(token_ids.__getitem__, itertools.chain.from_iterable(found)), dtype=np.int64,
+                             count=int(counts.sum()))
+        used, n_tokens = len(self._words), self._tokens_used
+        starts = n_tokens + np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self._token_flat = _append(self._token_flat, n_tokens, tokens)
+        self._tokens_used = n_tokens + len(tokens)
+        self._token_start = _append(self._token_start, used, starts)
+        self._token_count = _append(self._token_count, used, counts)
         if self._char_by_word:
             vectors = self.char.weighted_words(self.char.new_word_counts(words))
-            self._char_scores = np.vstack([self._char_scores, np.asarray(vectors @ self.char_weights)])
+            self._char_scores = _append(self._char_scores, used, np.asarray(vectors @ self.char_weights))
             squares = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()
-            self._char_squares = np.concatenate([self._char_squares, squares])
-        self._row_of.update(zip(words, range(len(self._words), len(self._words) + len(words))))
+            self._char_squares = _append(self._char_squares, used, squares)
+        self._row_of.update(zip(words, range(used, used + len(words))))
         self._words.extend(words)
 
     def _split(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -131,8 +135,9 @@ class LinearScorer:
         rows = np.fromiter(map(self._row_of.get, words, itertools.repeat(-1)), dtype=np.int64, count=len(words))
         missing = np.flatnonzero(rows < 0)
         if len(missing):
-            self._add_words(list(dict.fromkeys(words[i] for i in missing)))
-            rows[missing] = np.fromiter((self._row_of[words[i]] for i in missing), dtype=np.int64, count=len(missing))
+            unknown = [words[i] for i in missing.tolist()]
+            self._add_words(list(dict.fromkeys(unknown)))
+            rows[missing] = np.fromiter(map(self._row_of.__getitem__, unknown), dtype=np.int64, count=len(unknown))
         return rows, indptr
 
     # -- scores -----------------------------------------------------------------------------------
@@ -223,9 +228,10 @@ class LinearScorer:
     def _char_word_scope(self, rows: np.ndarray, indptr: np.ndarray, chosen: np.ndarray) -> np.ndarray:
         """Character block, ``scope="word"``: the words' cached scores summed and scaled per document."""
         documents = self._document_words(rows, indptr)
-        table = self._char_scores if len(chosen) == self.n_outputs else self._char_scores[:, chosen]
+        used = len(self._words)
+        table = self._char_scores[:used] if len(chosen) == self.n_outputs else self._char_scores[:used, chosen]
         scores = np.asarray(documents @ table)
-        lengths = np.sqrt(documents.multiply(documents) @ self._char_squares)
+        lengths = np.sqrt(documents.multiply(documents) @ self._char_squares[:used])
         lengths[lengths == 0] = 1.0
         return scores / lengths[:, None]
 
@@ -235,6 +241,17 @@ class LinearScorer:
         words = [self._words[i] for i in unique.tolist()]
         block = self.char._from_words(self.char.word_counts(words), ids.astype(np.int64), indptr)
         return np.asarray(block @ weights)
+
+
+def _append(array: np.ndarray, used: int, rows: np.ndarray) -> np.ndarray:
+    """``array[:used]`` followed by ``rows``, growing the storage by doubling (returns the storage)."""
+    needed = used + len(rows)
+    if needed > len(array):
+        grown = np.zeros((max(needed, 2 * len(array), 1024),) + array.shape[1:], dtype=array.dtype)
+        grown[:used] = array[:used]
+        array = grown
+    array[used:needed] = rows
+    return array
 
 
 def stacked_heads(heads: dict) -> tuple[np.ndarray, np.ndarray, dict]:
