@@ -389,6 +389,23 @@ class CommentModel(BaseEstimator):
             Feature name without its ``w:``/``c:`` prefix, and its contribution (tf-idf value
             times coefficient), strongest first; only positive contributions.
         """
+        X = self.features_.transform([text]) if features is None else features
+        return self.explain_many(X, task=task, target=target, top=top, label=label)[0]
+
+    def explain_many(self, X, task: str = "civility", target: str | None = None, top: int = 5,
+                     label: str | None = None) -> list[list[tuple[str, float]]]:
+        """:meth:`explain` for every row of a feature matrix at once (one head for all rows).
+
+        Parameters
+        ----------
+        X : sparse matrix
+            Rows from :meth:`transform`.
+
+        Returns
+        -------
+        list of list of (str, float)
+            Per row, at most ``top`` (name, contribution) pairs, strongest first, positive only.
+        """
         check_is_fitted(self, "heads_")
         head = self.heads_[task]
         if isinstance(head, TargetedLogisticRegression):
@@ -396,23 +413,21 @@ class CommentModel(BaseEstimator):
         classes = [str(c) for c in head.classes_]
         schema = self.schema or DEFAULT_SCHEMA
         label = label or schema.positive.get(task) or classes[-1]
-        row = (self.features_.transform([text]) if features is None else features).tocsr()
         coef = head.coef_
         if coef.shape[0] == 1:  # binary: one row, positive toward classes_[1]
             weights = coef[0] if label == classes[1] else -coef[0]
         else:
             weights = coef[classes.index(label)]
-        contrib = row.data * weights[row.indices]
-        order = np.argsort(-contrib)
+        X = X.tocsr()
+        contrib = X.data * weights[X.indices]
         names = self._names()
-        out = []
-        for i in order[: top * 3]:
-            if contrib[i] <= 0:
-                break
-            name = names[row.indices[i]]
-            out.append((name[2:], float(contrib[i])))
-            if len(out) == top:
-                break
+        out: list[list[tuple[str, float]]] = []
+        for start, stop in zip(X.indptr[:-1].tolist(), X.indptr[1:].tolist()):
+            values = contrib[start:stop]
+            # The top few of a row by partial sort: rows hold hundreds of n-grams, we want five.
+            best = np.argpartition(-values, top)[:top] if len(values) > top else np.arange(len(values))
+            best = best[np.argsort(-values[best], kind="stable")]
+            out.append([(names[X.indices[start + i]][2:], float(values[i])) for i in best.tolist() if values[i] > 0])
         return out
 
     def _names(self):

@@ -267,9 +267,8 @@ def _explanations(model, texts: list[str], prediction, policy: FlagPolicy, recor
     flagged = [i for i, record in enumerate(records) if policy.decide(record["text"], float(p_uncivil[i]))[0] != "ok"]
     if not flagged:
         return {}
-    X = model.transform([texts[i] for i in flagged])
-    return {i: [[name, round(w, 4)] for name, w in model.explain(texts[i], "civility", top=top, features=X[k])]
-            for k, i in enumerate(flagged)}
+    found = model.explain_many(model.transform([texts[i] for i in flagged]), "civility", top=top)
+    return {i: [[name, round(w, 4)] for name, w in pairs] for i, pairs in zip(flagged, found)}
 
 
 def score_records(bundle, records: list[dict], policy: FlagPolicy, target: str | None = None,
