@@ -9,13 +9,61 @@ from sklearn.utils.validation import check_is_fitted
 
 from .fastfeatures import CharNgramTfidf, WordNgramTfidf
 
-__all__ = ["TextFeatures"]
+__all__ = ["TextFeatures", "stack_in_place"]
 
 
 def _check_texts(raw_documents) -> list[str]:
     if isinstance(raw_documents, str):
         raise ValueError("Iterable over raw text documents expected, string object received.")
     return ["" if t is None else str(t) for t in raw_documents]
+
+
+def _grown(array: np.ndarray, size: int) -> np.ndarray:
+    """``array`` enlarged to ``size`` entries, in place when it owns its memory (else one copy)."""
+    if array.base is None and array.flags.owndata:
+        array.resize(size, refcheck=False)
+        return array
+    return np.concatenate([array, np.zeros(size - len(array), dtype=array.dtype)])
+
+
+def stack_in_place(left: sp.csr_matrix, right: sp.csr_matrix, block: int = 65_536) -> sp.csr_matrix:
+    """``hstack([left, right])`` built inside ``right``'s grown arrays, without a second full copy.
+
+    ``right``'s arrays are enlarged with ``ndarray.resize`` (for large arrays the C library
+    grows them in place by remapping pages) and its rows are moved toward the end, last block
+    first, with ``left``'s entries written in front of each row. Peak memory is the two inputs
+    plus one block, instead of the inputs plus the whole result. ``right`` is consumed.
+    """
+    left, right = left.tocsr(), right.tocsr()
+    if left.shape[0] != right.shape[0]:
+        raise ValueError("both blocks need the same rows")
+    n_rows, n_left = left.shape
+    total = left.nnz + right.nnz
+    index_type = np.int64 if max(total, n_left + right.shape[1]) >= 2**31 else np.int32
+    data = _grown(right.data.astype(np.result_type(left.dtype, right.dtype), copy=False), total)
+    indices = _grown(right.indices.astype(index_type, copy=False), total)
+    indptr = (left.indptr.astype(np.int64) + right.indptr.astype(np.int64))
+    for stop in range(n_rows, 0, -block):
+        start = max(0, stop - block)
+        # Source ranges of this block's right-hand entries, and their destinations after the
+        # left-hand entries of their row; destinations never precede sources.
+        r_from, r_to = int(right.indptr[start]), int(right.indptr[stop])
+        counts = np.diff(right.indptr[start:stop + 1]).astype(np.int64)
+        row = np.repeat(np.arange(start, stop), counts)
+        offset = np.arange(r_from, r_to) - np.repeat(right.indptr[start:stop].astype(np.int64), counts)
+        dest = indptr[row] + (left.indptr[row + 1] - left.indptr[row]) + offset
+        moved_data, moved_indices = data[r_from:r_to].copy(), indices[r_from:r_to].copy()
+        data[dest] = moved_data
+        indices[dest] = moved_indices + n_left
+        l_from, l_to = int(left.indptr[start]), int(left.indptr[stop])
+        counts = np.diff(left.indptr[start:stop + 1]).astype(np.int64)
+        row = np.repeat(np.arange(start, stop), counts)
+        dest = indptr[row] + np.arange(l_from, l_to) - np.repeat(left.indptr[start:stop].astype(np.int64), counts)
+        data[dest] = left.data[l_from:l_to]
+        indices[dest] = left.indices[l_from:l_to]
+    out = sp.csr_matrix((data, indices, indptr.astype(index_type)), shape=(n_rows, n_left + right.shape[1]),
+                        copy=False)
+    return out
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
@@ -91,10 +139,8 @@ class TextFeatures(TransformerMixin, BaseEstimator):
         if not texts:
             raise ValueError("cannot fit text features on zero documents")
         self.word_, self.char_ = self._vectorizers(len(texts))
-        parts = [self.word_.fit_transform(texts)]
-        if self.char_ is not None:
-            parts.append(self.char_.fit_transform(texts))
-        matrix = sp.hstack(parts, format="csr") if len(parts) > 1 else parts[0].tocsr()
+        word = self.word_.fit_transform(texts)
+        matrix = word if self.char_ is None else stack_in_place(word, self.char_.fit_transform(texts))
         self.n_features_out_ = matrix.shape[1]
         return matrix
 

@@ -146,3 +146,19 @@ def test_unsupported_feature_stages_are_refused():
     assert not LinearScorer.supports(features)
     with pytest.raises(ValueError, match="LinearScorer"):
         LinearScorer(features, np.zeros((1, 1)), np.zeros(1))
+
+
+@pytest.mark.parametrize("rows", [0, 1, 7, 3000])
+def test_stack_in_place_equals_hstack(rows):
+    import scipy.sparse as sp
+
+    from moderation.features import stack_in_place
+
+    left = sp.random(rows, 40, density=0.1, format="csr", dtype=np.float32, random_state=1)
+    right = sp.random(rows, 90, density=0.2, format="csr", dtype=np.float32, random_state=2)
+    expected = sp.hstack([left, right], format="csr")
+    out = stack_in_place(left, right.copy(), block=97)
+    assert out.shape == expected.shape
+    np.testing.assert_array_equal(out.indptr, expected.indptr)
+    np.testing.assert_array_equal(out.indices, expected.indices)
+    np.testing.assert_array_equal(out.data, expected.data)
