@@ -110,6 +110,13 @@ def word_scope_lengths(documents: sp.csr_matrix, vectors: sp.csr_matrix) -> np.n
     return np.sqrt(documents.multiply(documents) @ squared)
 
 
+def _within_df(df: np.ndarray, n_docs: int, estimator) -> np.ndarray:
+    """Mask of the n-grams whose document frequency is within ``min_df`` and ``max_df``."""
+    high = estimator.max_df if isinstance(estimator.max_df, Integral) else estimator.max_df * n_docs
+    low = estimator.min_df if isinstance(estimator.min_df, Integral) else estimator.min_df * n_docs
+    return (df <= high) & (df >= low)
+
+
 def _prune(names: np.ndarray, df: np.ndarray, tf, n_docs: int, estimator):
     """Sort n-grams by name and keep those allowed by ``min_df``, ``max_df`` and ``max_features``.
 
@@ -748,7 +755,9 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         n_tokens = max(len(distinct), 1)
         # Level by level: an n-gram's code is (its prefix's id) * n_tokens + (its last token's id).
-        names: list = []
+        # Names are spelled out only for n-grams that pass the document-frequency limits: most
+        # n-grams of a large corpus occur once, and their strings would dwarf everything else.
+        levels: list = []  # (n, first column, position of each n-gram's first occurrence)
         entry_rows, entry_cols = [], []
         offset = 0
         prefix = ids
@@ -768,25 +777,31 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
                 next_prefix[starts] = gram_ids
                 prefix = next_prefix
             if n >= min_n:
-                if n == 1:
-                    names.extend(distinct)
-                else:
-                    at = starts[first]
-                    names.extend(" ".join(tokens[i:i + n]) for i in at.tolist())
+                levels.append((n, offset, None if n == 1 else starts[first]))
                 entry_rows.append(rows[starts])
                 entry_cols.append(gram_ids + offset)
                 offset += n_grams
         if offset == 0:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         counts = _entries_matrix(entry_rows, entry_cols, len(docs), offset, dtype)
+        del entry_rows, entry_cols
         df = np.bincount(counts.indices, minlength=offset)
         tf = np.bincount(counts.indices, weights=counts.data, minlength=offset) if self.max_features else None
-        names = np.asarray(names, dtype=object)
-        order, keep = _prune(names, df, tf, len(docs), self)
+        candidates = np.flatnonzero(_within_df(df, len(docs), self))
+        names = np.empty(len(candidates), dtype=object)
+        for n, first_column, at in levels:
+            level_end = first_column + (len(distinct) if n == 1 else len(at))
+            lo, hi = np.searchsorted(candidates, [first_column, level_end])
+            picked = candidates[lo:hi] - first_column
+            if n == 1:
+                names[lo:hi] = [distinct[i] for i in picked.tolist()]
+            else:
+                names[lo:hi] = [" ".join(tokens[i:i + n]) for i in at[picked].tolist()]
+        order, keep = _prune(names, df[candidates], None if tf is None else tf[candidates], len(docs), self)
         self.vocabulary_ = dict(zip(names[order][keep].tolist(), range(int(keep.sum()))))
-        self.idf_ = _smooth_idf(df[order][keep], len(docs), dtype)
+        self.idf_ = _smooth_idf(df[candidates][order][keep], len(docs), dtype)
         new_column = np.full(offset, -1, dtype=np.int64)
-        new_column[order[keep]] = np.arange(int(keep.sum()))
+        new_column[candidates[order[keep]]] = np.arange(int(keep.sum()))
         return counts, new_column
 
     def _build_lookup(self):
