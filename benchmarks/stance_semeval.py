@@ -41,11 +41,12 @@ __all__ = ["SEMEVAL_GRID", "load_semeval", "run", "main"]
 _REPO = Path(__file__).resolve().parents[1]
 _DEFAULT_DATA = _REPO.parent / "shared" / "data" / "stance" / "semeval2016"
 
-#: Settings cross-validated here. Word 1-3-grams and character 2-5-grams as in the task's SVM
-#: baseline, every n-gram kept; C and the joint-head blend were the settings that mattered in
+#: Settings cross-validated here. Word n-grams and character 2-5-grams as in the task's SVM
+#: baseline, every n-gram kept; word 1-2-grams score as well as 1-3-grams here (71.97 against
+#: 71.88) and faster. C and the joint-head blend were the settings that mattered in
 #: exploration (per-target heads alone: 70.6; blended with the joint head: about 72).
 SEMEVAL_GRID = {
-    "features": [{"word_ngram_range": (1, 3), "char_ngram_range": (2, 5), "min_df": 1}],
+    "features": [{"word_ngram_range": (1, 2), "char_ngram_range": (2, 5), "min_df": 1}],
     "C": [1.0, 3.0],
     "class_weight": ["balanced"],
     "joint_weight": [0.2, 0.35, 0.5],

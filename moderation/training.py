@@ -22,12 +22,13 @@ __all__ = ["TrainingResult", "DEFAULT_GRID", "QUICK_GRID", "CV_SCHEMES", "train"
 
 #: Feature settings tried by cross-validation; each is combined with every head setting.
 #: Two feature stages times three C values: 30 fits per fold on the starter labels, which
-#: train in about ten seconds on two cores. Word 1-3-grams plus character 2-5-grams with
-#: every n-gram kept (``min_df=1``) was best on SemEval-2016 stance (5-fold CV); the word-only
-#: stage is the fast fallback that small label sets often prefer.
+#: train in about ten seconds on two cores. Word 1-2-grams plus character 2-5-grams (counted
+#: per word) with every n-gram kept (``min_df=1``) was best on SemEval-2016 stance (5-fold CV
+#: F_avg 71.97, against 71.88 with word 1-3-grams, which also score about 20% slower); the
+#: word-only stage is the fast fallback that small label sets often prefer.
 DEFAULT_GRID = {
     "features": [
-        {"word_ngram_range": (1, 3), "char_ngram_range": (2, 5), "min_df": 1},
+        {"word_ngram_range": (1, 2), "char_ngram_range": (2, 5), "min_df": 1},
         {"word_ngram_range": (1, 2), "char_ngram_range": None, "min_df": 1},
     ],
     "C": [1.0, 3.0, 10.0],
@@ -38,7 +39,7 @@ DEFAULT_GRID = {
 #: A single setting: no tuning, for quick runs, large label sets and tests. ``min_df=2`` drops
 #: n-grams seen once, most of a large vocabulary, which no new comment would match anyway.
 QUICK_GRID = {
-    "features": [{"word_ngram_range": (1, 3), "char_ngram_range": (2, 5), "min_df": 2}],
+    "features": [{"word_ngram_range": (1, 2), "char_ngram_range": (2, 5), "min_df": 2}],
     "C": [3.0],
     "class_weight": ["balanced"],
     "joint_weight": [0.35],

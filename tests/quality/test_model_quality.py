@@ -23,14 +23,14 @@ from moderation.training import train, training_arrays
 
 pytestmark = pytest.mark.quality
 
-#: Pooled 5-fold CV F_avg measured 72.15 with this setting (stratified over tweets, seed 0).
+#: Pooled 5-fold CV F_avg measured 71.97 with this setting (stratified over tweets, seed 0).
 SEMEVAL_F_AVG_FLOOR = 0.715
 #: C3 alone, 3 article-grouped folds: measured ours 0.706, alt-profanity-check 0.681 on the same rows.
 C3_AUC_FLOOR = 0.70
 C3_MARGIN_OVER_PROFANITY_CHECK = 0.015
 
 _SEMEVAL_SETTING = {
-    "features": [{"word_ngram_range": (1, 3), "char_ngram_range": (2, 5), "min_df": 1}],
+    "features": [{"word_ngram_range": (1, 2), "char_ngram_range": (2, 5), "min_df": 1}],
     "C": [1.0],
     "class_weight": ["balanced"],
     "joint_weight": [0.35],
