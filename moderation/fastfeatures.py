@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from numbers import Integral, Real
 
 import numpy as np
@@ -50,20 +51,35 @@ def _padded_ngrams(word: str, min_n: int, max_n: int) -> list[str]:
     return grams
 
 
+class _NewIds(dict):
+    """Token -> id, a new token getting the next id: ids are assigned in first-seen order."""
+
+    def __missing__(self, key):
+        value = self[key] = len(self)
+        return value
+
+
+def _ids_of(docs: list[str], split, lowercase: bool):
+    """Distinct tokens in first-seen order, the id of every token in document order, and a row pointer.
+
+    Token strings are turned into ids document by document, so only the distinct ones are kept:
+    a million comments hold some fifty million tokens, and as strings they would take gigabytes.
+    """
+    index = _NewIds()
+    ids = array("q")
+    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
+    extend, lookup = ids.extend, index.__getitem__
+    for i, doc in enumerate(docs):
+        found = split(doc.lower() if lowercase else doc)
+        extend(map(lookup, found))
+        indptr[i + 1] = len(found)
+    np.cumsum(indptr, out=indptr)
+    return list(index), np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, dtype=np.int64), indptr
+
+
 def _split_documents(docs: list[str], lowercase: bool):
     """Words of every document: distinct words in first-seen order, word ids per token, row pointer."""
-    tokens: list[str] = []
-    indptr = np.zeros(len(docs) + 1, dtype=np.int64)
-    extend = tokens.extend
-    for i, doc in enumerate(docs):
-        words = (doc.lower() if lowercase else doc).split()
-        extend(words)
-        indptr[i + 1] = len(words)
-    np.cumsum(indptr, out=indptr)
-    distinct = list(dict.fromkeys(tokens))
-    index = {w: i for i, w in enumerate(distinct)}
-    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int32, count=len(tokens))
-    return distinct, ids, indptr
+    return _ids_of(docs, str.split, lowercase)
 
 
 def _codepoints(text: str) -> np.ndarray:
@@ -362,22 +378,42 @@ class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         -------
         sparse matrix of shape (n_documents, n_features)
         """
+        return self.fit_blocks(raw_documents)(0, len(raw_documents))
+
+    def fit_blocks(self, raw_documents):
+        """Fit, then return ``block(start, stop)`` giving the TF-IDF rows of those documents."""
         docs = _check_documents(raw_documents)
-        word_matrix, ids, indptr = self._fit(docs)
-        return self._from_words(word_matrix, ids, indptr)
+        return self.row_blocks(*self._fit(docs))
 
     def _from_words(self, word_matrix: sp.csr_matrix, ids: np.ndarray, indptr: np.ndarray) -> sp.csr_matrix:
         """The TF-IDF matrix from the words' n-gram counts and each document's word ids."""
+        return self.row_blocks(word_matrix, ids, indptr)(0, len(indptr) - 1)
+
+    def row_blocks(self, word_matrix: sp.csr_matrix, ids: np.ndarray, indptr: np.ndarray):
+        """A function ``block(start, stop)`` giving the TF-IDF rows of documents ``start:stop``.
+
+        Large corpora are built a block of rows at a time (see
+        :func:`moderation.features.TextFeatures.fit_transform`), so that no temporary array the
+        size of the whole matrix is ever made.
+        """
         if self.scope == "document":
-            return _weight(self, _count_matrix(ids, indptr, word_matrix))
+            def block(start: int, stop: int) -> sp.csr_matrix:
+                part = indptr[start:stop + 1]
+                return _weight(self, _count_matrix(ids[part[0]:part[-1]], part - part[0], word_matrix))
+            return block
         vectors = self.weighted_words(word_matrix)
-        documents = self.document_words(ids, indptr, word_matrix.shape[0])
-        out = (documents @ vectors).tocsr()
-        lengths = word_scope_lengths(documents, vectors)
-        lengths[lengths == 0] = 1.0
-        out.data /= np.repeat(lengths, np.diff(out.indptr)).astype(out.dtype)
-        out.sort_indices()
-        return out
+        squares = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()
+
+        def block(start: int, stop: int) -> sp.csr_matrix:
+            part = indptr[start:stop + 1]
+            documents = self.document_words(ids[part[0]:part[-1]], part - part[0], word_matrix.shape[0])
+            out = (documents @ vectors).tocsr()
+            lengths = np.sqrt(documents.multiply(documents) @ squares)
+            lengths[lengths == 0] = 1.0
+            out.data /= np.repeat(lengths, np.diff(out.indptr)).astype(out.dtype)
+            out.sort_indices()
+            return out
+        return block
 
     def weighted_words(self, word_matrix: sp.csr_matrix) -> sp.csr_matrix:
         """Words x n-grams counts -> the idf-weighted vector of each word (a new matrix)."""
@@ -600,25 +636,15 @@ class _UnknownIsMinusOne(dict):
         return -1
 
 
-def _tokenize(docs: list[str], pattern: re.Pattern, lowercase: bool):
-    """All tokens in document order and the row of each token."""
-    tokens: list[str] = []
-    lengths = np.empty(len(docs), dtype=np.int64)
-    findall, extend = pattern.findall, tokens.extend
-    for i, doc in enumerate(docs):
-        found = findall(doc.lower() if lowercase else doc)
-        extend(found)
-        lengths[i] = len(found)
-    return tokens, np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
-
-
 def count_pairs(rows: np.ndarray, cols: np.ndarray, n_cols: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Distinct (row, column) pairs in row-major order, and how often each occurs.
 
     One sort of ``row * n_cols + column`` codes: NumPy sorts integer keys several times faster
     than hashing them, and the order it leaves is exactly canonical CSR order.
     """
-    codes = np.sort(rows.astype(np.int64) * n_cols + cols)
+    codes = rows.astype(np.int64) * n_cols
+    codes += cols
+    codes.sort()
     if not len(codes):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
@@ -626,6 +652,24 @@ def count_pairs(rows: np.ndarray, cols: np.ndarray, n_cols: int) -> tuple[np.nda
     counts = np.diff(np.append(first, len(codes)))
     pair_rows, pair_cols = np.divmod(codes[first], n_cols)
     return pair_rows, pair_cols, counts
+
+
+def _pairs_matrix(pairs: list, n_docs: int, n_cols: int, dtype) -> sp.csr_matrix:
+    """Canonical CSR from per-length (rows, columns, counts) pairs, each sorted by row then column.
+
+    The lengths' columns are disjoint and increasing, so a stable sort by row alone merges them
+    into canonical order.
+    """
+    rows = np.concatenate([p[0] for p in pairs]) if pairs else np.zeros(0, dtype=np.int32)
+    order = np.argsort(rows, kind="stable")
+    index_type = np.int32 if max(n_cols, len(rows)) < 2**31 else np.int64
+    cols = np.concatenate([p[1] for p in pairs])[order].astype(index_type) if pairs else np.zeros(0, index_type)
+    data = np.concatenate([p[2] for p in pairs])[order].astype(dtype) if pairs else np.zeros(0, dtype)
+    indptr = np.zeros(n_docs + 1, dtype=index_type)
+    np.cumsum(np.bincount(rows, minlength=n_docs), out=indptr[1:])
+    matrix = sp.csr_matrix((data, cols, indptr), shape=(n_docs, n_cols))
+    matrix.has_sorted_indices = True
+    return matrix
 
 
 def _entries_matrix(rows: list, cols: list, n_docs: int, n_cols: int, dtype) -> sp.csr_matrix:
@@ -746,24 +790,24 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         pattern = self._pattern()
         dtype = np.dtype(self.dtype)
         self._lookup = None
-        tokens, rows = _tokenize(docs, pattern, self.lowercase)
-        distinct = list(dict.fromkeys(tokens))
+        distinct, ids, token_ptr = _ids_of(docs, pattern.findall, self.lowercase)
+        rows = np.repeat(np.arange(len(docs), dtype=np.int64), np.diff(token_ptr))
         if any(" " in t for t in distinct):
             raise ValueError("token_pattern matched a token holding a space; n-grams joined by spaces would be "
                              "ambiguous, change the pattern")
-        index = {t: i for i, t in enumerate(distinct)}
-        ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         n_tokens = max(len(distinct), 1)
         # Level by level: an n-gram's code is (its prefix's id) * n_tokens + (its last token's id).
         # Names are spelled out only for n-grams that pass the document-frequency limits: most
         # n-grams of a large corpus occur once, and their strings would dwarf everything else.
         levels: list = []  # (n, first column, position of each n-gram's first occurrence)
-        entry_rows, entry_cols = [], []
+        # Each length's (document, n-gram) pairs are counted as soon as they are found, so only
+        # the distinct pairs outlive the loop, not one entry per token per length.
+        pairs: list = []
         offset = 0
         prefix = ids
         for n in range(1, max_n + 1):
             if n == 1:
-                gram_ids, first, starts = ids, None, np.arange(len(ids))
+                gram_ids, first, starts, gram_rows = ids, None, None, rows
                 n_grams = len(distinct)
             else:
                 m = len(ids) - n + 1
@@ -772,19 +816,23 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
                 starts = np.flatnonzero(rows[:m] == rows[n - 1:])
                 codes = prefix[starts] * n_tokens + ids[starts + n - 1]
                 unique, first, gram_ids = np.unique(codes, return_index=True, return_inverse=True)
+                del codes
                 n_grams = len(unique)
-                next_prefix = np.full(m, -1, dtype=np.int64)
-                next_prefix[starts] = gram_ids
-                prefix = next_prefix
+                if n < max_n:
+                    prefix = np.full(m, -1, dtype=np.int64)
+                    prefix[starts] = gram_ids
+                gram_rows = rows[starts]
             if n >= min_n:
                 levels.append((n, offset, None if n == 1 else starts[first]))
-                entry_rows.append(rows[starts])
-                entry_cols.append(gram_ids + offset)
+                pair_rows, pair_cols, pair_counts = count_pairs(gram_rows, gram_ids, max(n_grams, 1))
+                pairs.append((pair_rows.astype(np.int32), (pair_cols + offset).astype(np.int64),
+                              pair_counts.astype(np.int32)))
                 offset += n_grams
+            del gram_ids, gram_rows, starts
         if offset == 0:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-        counts = _entries_matrix(entry_rows, entry_cols, len(docs), offset, dtype)
-        del entry_rows, entry_cols
+        counts = _pairs_matrix(pairs, len(docs), offset, dtype)
+        del pairs
         df = np.bincount(counts.indices, minlength=offset)
         tf = np.bincount(counts.indices, weights=counts.data, minlength=offset) if self.max_features else None
         candidates = np.flatnonzero(_within_df(df, len(docs), self))
@@ -796,7 +844,8 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
             if n == 1:
                 names[lo:hi] = [distinct[i] for i in picked.tolist()]
             else:
-                names[lo:hi] = [" ".join(tokens[i:i + n]) for i in at[picked].tolist()]
+                names[lo:hi] = [" ".join(map(distinct.__getitem__, ids[i:i + n].tolist()))
+                                for i in at[picked].tolist()]
         order, keep = _prune(names, df[candidates], None if tf is None else tf[candidates], len(docs), self)
         self.vocabulary_ = dict(zip(names[order][keep].tolist(), range(int(keep.sum()))))
         self.idf_ = _smooth_idf(df[candidates][order][keep], len(docs), dtype)

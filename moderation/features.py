@@ -9,7 +9,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .fastfeatures import CharNgramTfidf, WordNgramTfidf
 
-__all__ = ["TextFeatures", "stack_in_place"]
+__all__ = ["TextFeatures", "assemble"]
 
 
 def _check_texts(raw_documents) -> list[str]:
@@ -18,52 +18,62 @@ def _check_texts(raw_documents) -> list[str]:
     return ["" if t is None else str(t) for t in raw_documents]
 
 
-def _grown(array: np.ndarray, size: int) -> np.ndarray:
-    """``array`` enlarged to ``size`` entries, in place when it owns its memory (else one copy)."""
-    if array.base is None and array.flags.owndata:
-        array.resize(size, refcheck=False)
-        return array
-    return np.concatenate([array, np.zeros(size - len(array), dtype=array.dtype)])
+#: Rows of the character block built at a time when stacking a large matrix.
+ROWS_PER_BLOCK = 50_000
 
 
-def stack_in_place(left: sp.csr_matrix, right: sp.csr_matrix, block: int = 65_536) -> sp.csr_matrix:
-    """``hstack([left, right])`` built inside ``right``'s grown arrays, without a second full copy.
+def assemble(left: sp.csr_matrix, right_block, n_right: int, rows_per_block: int = ROWS_PER_BLOCK) -> sp.csr_matrix:
+    """``hstack([left, right])`` where ``right`` comes a block of rows at a time, without a second copy.
 
-    ``right``'s arrays are enlarged with ``ndarray.resize`` (for large arrays the C library
-    grows them in place by remapping pages) and its rows are moved toward the end, last block
-    first, with ``left``'s entries written in front of each row. Peak memory is the two inputs
-    plus one block, instead of the inputs plus the whole result. ``right`` is consumed.
+    ``right_block(start, stop)`` returns the right-hand rows ``start:stop``. The blocks are made
+    twice: once to count each row's entries, once to write them into arrays allocated at their
+    final size. Peak memory is ``left``, the result and one block, instead of both halves plus
+    the result (for a million comments that is the difference between about 4 and 8 GB).
+
+    Parameters
+    ----------
+    left : csr_matrix
+    right_block : callable
+    n_right : int
+        Columns of the right-hand block.
+    rows_per_block : int
+
+    Returns
+    -------
+    csr_matrix
+        Sorted column indices within each half, the right half's columns after the left's.
     """
-    left, right = left.tocsr(), right.tocsr()
-    if left.shape[0] != right.shape[0]:
-        raise ValueError("both blocks need the same rows")
+    left = left.tocsr()
     n_rows, n_left = left.shape
-    total = left.nnz + right.nnz
-    index_type = np.int64 if max(total, n_left + right.shape[1]) >= 2**31 else np.int32
-    data = _grown(right.data.astype(np.result_type(left.dtype, right.dtype), copy=False), total)
-    indices = _grown(right.indices.astype(index_type, copy=False), total)
-    indptr = (left.indptr.astype(np.int64) + right.indptr.astype(np.int64))
-    for stop in range(n_rows, 0, -block):
-        start = max(0, stop - block)
-        # Source ranges of this block's right-hand entries, and their destinations after the
-        # left-hand entries of their row; destinations never precede sources.
-        r_from, r_to = int(right.indptr[start]), int(right.indptr[stop])
-        counts = np.diff(right.indptr[start:stop + 1]).astype(np.int64)
-        row = np.repeat(np.arange(start, stop), counts)
-        offset = np.arange(r_from, r_to) - np.repeat(right.indptr[start:stop].astype(np.int64), counts)
-        dest = indptr[row] + (left.indptr[row + 1] - left.indptr[row]) + offset
-        moved_data, moved_indices = data[r_from:r_to].copy(), indices[r_from:r_to].copy()
-        data[dest] = moved_data
-        indices[dest] = moved_indices + n_left
+    spans = [(start, min(start + rows_per_block, n_rows)) for start in range(0, max(n_rows, 1), rows_per_block)]
+    left_counts = np.diff(left.indptr).astype(np.int64)
+    right_counts = np.zeros(n_rows, dtype=np.int64)
+    first = None
+    for start, stop in spans:
+        block = right_block(start, stop)
+        right_counts[start:stop] = np.diff(block.indptr)
+        first = block if len(spans) == 1 else None  # one block: no need to build it twice
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(left_counts + right_counts, out=indptr[1:])
+    total = int(indptr[-1])
+    index_type = np.int64 if max(total, n_left + n_right) >= 2**31 else np.int32
+    data = np.empty(total, dtype=left.dtype)
+    indices = np.empty(total, dtype=index_type)
+    for start, stop in spans:
+        block = first if first is not None else right_block(start, stop)
         l_from, l_to = int(left.indptr[start]), int(left.indptr[stop])
-        counts = np.diff(left.indptr[start:stop + 1]).astype(np.int64)
-        row = np.repeat(np.arange(start, stop), counts)
-        dest = indptr[row] + np.arange(l_from, l_to) - np.repeat(left.indptr[start:stop].astype(np.int64), counts)
+        counts = left_counts[start:stop]
+        dest = np.repeat(indptr[start:stop], counts) + np.arange(l_to - l_from) \
+            - np.repeat(left.indptr[start:stop].astype(np.int64) - l_from, counts)
         data[dest] = left.data[l_from:l_to]
         indices[dest] = left.indices[l_from:l_to]
-    out = sp.csr_matrix((data, indices, indptr.astype(index_type)), shape=(n_rows, n_left + right.shape[1]),
-                        copy=False)
-    return out
+        counts = np.diff(block.indptr).astype(np.int64)
+        dest = np.repeat(indptr[start:stop] + left_counts[start:stop], counts) + np.arange(block.nnz) \
+            - np.repeat(block.indptr[:-1].astype(np.int64), counts)
+        data[dest] = block.data
+        indices[dest] = block.indices + n_left
+        del block
+    return sp.csr_matrix((data, indices, indptr.astype(index_type)), shape=(n_rows, n_left + n_right), copy=False)
 
 
 class TextFeatures(TransformerMixin, BaseEstimator):
@@ -140,7 +150,11 @@ class TextFeatures(TransformerMixin, BaseEstimator):
             raise ValueError("cannot fit text features on zero documents")
         self.word_, self.char_ = self._vectorizers(len(texts))
         word = self.word_.fit_transform(texts)
-        matrix = word if self.char_ is None else stack_in_place(word, self.char_.fit_transform(texts))
+        if self.char_ is None:
+            matrix = word.tocsr()
+        else:
+            blocks = self.char_.fit_blocks(texts)
+            matrix = assemble(word, blocks, len(self.char_.vocabulary_))
         self.n_features_out_ = matrix.shape[1]
         return matrix
 

@@ -149,15 +149,15 @@ def test_unsupported_feature_stages_are_refused():
 
 
 @pytest.mark.parametrize("rows", [0, 1, 7, 3000])
-def test_stack_in_place_equals_hstack(rows):
+def test_assemble_equals_hstack(rows):
     import scipy.sparse as sp
 
-    from moderation.features import stack_in_place
+    from moderation.features import assemble
 
     left = sp.random(rows, 40, density=0.1, format="csr", dtype=np.float32, random_state=1)
     right = sp.random(rows, 90, density=0.2, format="csr", dtype=np.float32, random_state=2)
     expected = sp.hstack([left, right], format="csr")
-    out = stack_in_place(left, right.copy(), block=97)
+    out = assemble(left, lambda start, stop: right[start:stop], 90, rows_per_block=97)
     assert out.shape == expected.shape
     np.testing.assert_array_equal(out.indptr, expected.indptr)
     np.testing.assert_array_equal(out.indices, expected.indices)
