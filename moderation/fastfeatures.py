@@ -82,6 +82,24 @@ def _split_documents(docs: list[str], lowercase: bool):
     return _ids_of(docs, str.split, lowercase)
 
 
+def _per_word(owner, name: str, words: list[str], compute) -> list:
+    """Each word's value from the bounded cache ``owner.<name>``, computing the missing ones at once.
+
+    ``compute(list of new words)`` returns their values in order; the cache is emptied once it
+    holds more than ``_CACHE_LIMIT`` words.
+    """
+    cache = getattr(owner, name, None)
+    if cache is None or len(cache) > _CACHE_LIMIT:
+        cache = {}
+        setattr(owner, name, cache)
+    values = list(map(cache.get, words))
+    new = [i for i, value in enumerate(values) if value is None]
+    if new:
+        for i, value in zip(new, compute([words[i] for i in new])):
+            values[i] = cache[words[i]] = value
+    return values
+
+
 def _codepoints(text: str) -> np.ndarray:
     """The code points of ``text`` as int64 (one per character)."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
@@ -608,14 +626,7 @@ class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         """
         check_is_fitted(self, "vocabulary_")
         min_n, max_n = (int(n) for n in self.ngram_range)
-        cache = getattr(self, "_word_cache", None)
-        if cache is None or len(cache) > _CACHE_LIMIT:
-            cache = self._word_cache = {}
-        per_word = list(map(cache.get, words))
-        new = [i for i, columns in enumerate(per_word) if columns is None]
-        if new:
-            for i, columns in zip(new, self._columns_of_new_words([words[i] for i in new], min_n, max_n)):
-                per_word[i] = cache[words[i]] = columns
+        per_word = _per_word(self, "_word_cache", words, lambda new: self._columns_of_new_words(new, min_n, max_n))
         lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         word_ptr = np.zeros(len(per_word) + 1, dtype=np.int64)
         np.cumsum(lengths, out=word_ptr[1:])
@@ -911,17 +922,13 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         Tokens never hold whitespace, so a document's tokens are its whitespace-separated
         words' tokens in turn; each distinct word is tokenized once and kept in a bounded cache.
         """
-        cache = getattr(self, "_raw_cache", None)
-        if cache is None or len(cache) > _CACHE_LIMIT:
-            cache = self._raw_cache = {}
-        per_word = list(map(cache.get, words))
-        new = [i for i, found in enumerate(per_word) if found is None]
-        if new:
-            findall = self._pattern().findall
-            for i in new:
-                tokens = findall(words[i])
-                per_word[i] = cache[words[i]] = np.fromiter(map(token_ids.__getitem__, tokens), dtype=np.int64,
-                                                            count=len(tokens))
+        findall = self._pattern().findall
+
+        def tokenize(new: list[str]) -> list[np.ndarray]:
+            found = [findall(word) for word in new]
+            return [np.fromiter(map(token_ids.__getitem__, f), dtype=np.int64, count=len(f)) for f in found]
+
+        per_word = _per_word(self, "_raw_cache", words, tokenize)
         lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
         flat = np.concatenate(per_word) if per_word else np.zeros(0, dtype=np.int64)
         word_start = np.zeros(len(per_word), dtype=np.int64)
