@@ -48,9 +48,31 @@ def test_narrow_rows_train_on_their_columns_and_unused_columns_weigh_zero():
     np.testing.assert_allclose(got.predict_proba(X), expected.predict_proba(X), atol=1e-5)
 
 
-def test_liblinear_gives_way_to_newton_cg_on_large_label_sets(monkeypatch):
+def test_binary_heads_use_lbfgs_on_large_label_sets(monkeypatch):
     X, y = _data()
     monkeypatch.setattr(model_module, "LARGE_FIT_ROWS", 100)
-    assert fit_head(_head(solver="liblinear"), X, y).solver == "newton-cg"
+    assert fit_head(_head(solver="liblinear"), X, y).solver == "lbfgs"
+    assert fit_head(_head(solver="newton-cg"), X, y).solver == "lbfgs"
     monkeypatch.setattr(model_module, "LARGE_FIT_ROWS", 10_000)
     assert fit_head(_head(solver="liblinear"), X, y).solver == "liblinear"
+
+
+def test_heads_trained_in_threads_equal_heads_trained_one_by_one(monkeypatch):
+    from moderation.features import TextFeatures
+    from moderation.model import CommentModel, TargetedLogisticRegression
+
+    texts = [f"comment {i} about {'buses' if i % 2 else 'taxes'} {'idiot' if i % 3 == 0 else 'thanks'}"
+             for i in range(120)]
+    labels = {"stance": np.asarray(["favor", "against", "neutral"] * 40, dtype=object),
+              "civility": np.where(np.arange(120) % 3 == 0, "uncivil", "civil").astype(object)}
+
+    def fitted():
+        model = CommentModel(features=TextFeatures(min_df=1), stance_head=TargetedLogisticRegression())
+        return model.fit(texts, labels)
+
+    one_by_one = fitted().predict(texts)
+    monkeypatch.setattr(model_module, "LARGE_FIT_ROWS", 10)  # threads, and lbfgs for the binary head
+    threaded = fitted().predict(texts)
+    np.testing.assert_allclose(threaded.proba["stance"], one_by_one.proba["stance"], atol=1e-6)
+    # The civility head switched solver: the same optimum, reached within the solvers' tolerance.
+    np.testing.assert_allclose(threaded.proba["civility"], one_by_one.proba["civility"], atol=1e-2)
