@@ -74,7 +74,7 @@ def fit_head(head: LogisticRegression, X, y, rows=None) -> LogisticRegression:
     if len(rows) > LARGE_FIT_ROWS and len(np.unique(labels)) <= 2 and head.solver in ("liblinear", "newton-cg"):
         head.set_params(solver="lbfgs")
     most = len(rows) > n_rows // 2
-    used = np.flatnonzero(np.bincount(X.indices if most else X[rows].indices, minlength=n_features))
+    used = _used_columns(X if most else X[rows], n_features)
     narrow = len(used) < n_features // 2
     if most and not narrow and head.solver != "liblinear":
         return _fit_weighted(head, X, labels, rows)
@@ -87,6 +87,14 @@ def fit_head(head: LogisticRegression, X, y, rows=None) -> LogisticRegression:
     head.coef_ = coef
     head.n_features_in_ = n_features
     return head
+
+
+def _used_columns(X, n_features: int, chunk: int = 1 << 24) -> np.ndarray:
+    """Columns holding any entry, marked a chunk at a time (no int64 copy of all the indices)."""
+    seen = np.zeros(n_features, dtype=bool)
+    for start in range(0, len(X.indices), chunk):
+        seen[X.indices[start:start + chunk]] = True
+    return np.flatnonzero(seen)
 
 
 def _fit_weighted(head: LogisticRegression, X, labels: np.ndarray, rows: np.ndarray) -> LogisticRegression:
