@@ -8,7 +8,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
-QUICK_MODEL = Path("/tmp/moderation-bench-model-v2")  # v2: character n-grams counted per word
+QUICK_MODEL = Path("/tmp/moderation-bench-model-v3")  # v3: word 1-2-grams, character n-grams per word
 
 __all__ = ["REPO", "SHARED", "QUICK_MODEL", "c3_texts", "repeat", "labelled_table", "quick_model", "load_note"]
 
