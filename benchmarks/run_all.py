@@ -10,8 +10,8 @@ whether it is met:
   under 1 GB and no growth from the smaller input to the larger);
 * ``training_scale.py``: 10k, 100k and 1M labelled comments (target: 1M under 10 minutes and
   8 GB);
-* ``parser_eval.py``: pages per second of the HTML and text parsers on the dragnet pages
-  (target: at least 50 HTML pages per second per core);
+* ``parser_eval.py``: pages per second of the HTML and text parsers on the dragnet pages, best of
+  three runs (target: at least 50 HTML pages per second per core);
 * the Dask engine test against a two-worker ``LocalCluster`` and the model quality floors
   (``pytest -m quality tests/quality/test_model_quality.py``), so that speed is never bought
   with accuracy.
@@ -102,20 +102,25 @@ def _training(work: Path, sizes: list[int], judge: bool, say) -> dict:
             "measured": measured, "met": met if judge else None, "raw": runs}
 
 
-def _parsing(work: Path, say) -> dict:
-    out = work / "parser.json"
+def _parsing(work: Path, say, repeats: int = 3) -> dict:
+    """Pages per second of both parsers, the best of ``repeats`` runs (timings only get slower from noise)."""
     pages = _bench.SHARED / "pages" / "dragnet"
-    code, _ = _run([sys.executable, str(HERE / "parser_eval.py"), str(pages), "--mode", "both", "--no-trafilatura",
-                    "--json", str(out)], say)
-    if code:
-        return {"target": ">= 50 HTML pages/s per core", "measured": f"failed (exit {code})", "met": False}
-    rows = json.loads(out.read_text())
-    speed = {r["parser"]: r.get("pages_per_second") for r in rows}
+    speed: dict = {}
+    rows: list = []
+    for k in range(repeats):
+        out = work / f"parser-{k}.json"
+        code, _ = _run([sys.executable, str(HERE / "parser_eval.py"), str(pages), "--mode", "both",
+                        "--no-trafilatura", "--json", str(out)], say)
+        if code:
+            return {"target": ">= 50 HTML pages/s per core", "measured": f"failed (exit {code})", "met": False}
+        rows = json.loads(out.read_text())
+        for r in rows:
+            speed[r["parser"]] = max(speed.get(r["parser"], 0.0), r.get("pages_per_second") or 0.0)
     html, text = speed.get("ours-html"), speed.get("ours-text")
     if html is None or text is None:
         return {"target": f">= {HTML_PAGES_PER_SECOND} HTML pages/s per core", "measured": "no figure", "met": False}
     return {"target": f">= {HTML_PAGES_PER_SECOND} HTML pages/s per core (text mode reported)",
-            "measured": f"HTML {html:.1f} pages/s, text {text:.1f} pages/s (CPU time, one core)",
+            "measured": f"HTML {html:.1f} pages/s, text {text:.1f} pages/s (CPU time, one core, best of {repeats})",
             "met": html >= HTML_PAGES_PER_SECOND, "raw": rows}
 
 
