@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-__all__ = ["CharNgramTfidf", "WordNgramTfidf", "word_scope_lengths"]
+__all__ = ["CharNgramTfidf", "WordNgramTfidf"]
 
 #: Distinct words whose column indices are kept between calls; the cache is emptied past this.
 _CACHE_LIMIT = 300_000
@@ -136,12 +136,6 @@ def _sorted_csr(matrix: sp.csr_matrix) -> sp.csr_matrix:
     out.has_sorted_indices = True
     out.sum_duplicates()
     return out
-
-
-def word_scope_lengths(documents: sp.csr_matrix, vectors: sp.csr_matrix) -> np.ndarray:
-    """Row lengths of ``scope="word"``: ``sqrt(documents**2 @ |vectors|**2)`` (words as if orthogonal)."""
-    squared = np.asarray(vectors.multiply(vectors).sum(axis=1), dtype=np.float64).ravel()
-    return np.sqrt(documents.multiply(documents) @ squared)
 
 
 def _within_df(df: np.ndarray, n_docs: int, estimator) -> np.ndarray:
