@@ -19,6 +19,7 @@ The result equals ``features.transform(texts) @ W.T + b`` up to float rounding (
 from __future__ import annotations
 
 import itertools
+import threading
 
 import numpy as np
 import scipy.sparse as sp
@@ -66,6 +67,9 @@ class LinearScorer:
         self.char_weights = None if self.char is None else np.ascontiguousarray(coef[:, n_word:].T)
         self.intercept = np.asarray(intercept, dtype=np.float64)
         self._weights_for: dict = {}
+        # The word table grows while a batch is scored; threads sharing one model (a Dask worker
+        # runs several) take turns, so that no batch reads a table another is resetting.
+        self._lock = threading.Lock()
         self._reset_words()
 
     @staticmethod
@@ -165,7 +169,10 @@ class LinearScorer:
             Compute only these outputs (the others are left at zero): a batch needs its tasks'
             and its targets' heads only.
         """
-        texts = list(texts)
+        with self._lock:
+            return self._decision(list(texts), columns)
+
+    def _decision(self, texts: list[str], columns) -> np.ndarray:
         rows, indptr = self._split(texts)
         n_docs = len(texts)
         word_weights, char_weights, intercept = self._weights(columns)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,9 @@ def default_civility_head(C: float = 1.0, class_weight="balanced") -> LogisticRe
     """
     return LogisticRegression(C=C, class_weight=class_weight, solver="liblinear", max_iter=2000)
 
+
+#: Builds of a model's compiled scorer, one at a time (threads may share a model).
+_SCORER_LOCK = threading.Lock()
 
 #: Above this many rows a binary head is fitted with ``lbfgs``: ``liblinear`` copies the matrix as
 #: float64 and ``newton-cg`` copies it at every Newton step (its Hessian product scales the rows),
@@ -425,12 +429,14 @@ class CommentModel(BaseEstimator):
         from .fastscore import LinearScorer, stacked_heads
 
         check_is_fitted(self, "heads_")
-        if not hasattr(self, "_scorer"):
-            heads = self._linear_heads()
-            self._scorer = None
-            if heads is not None and LinearScorer.supports(self.features_):
-                coef, intercept, slices = stacked_heads(heads)
-                self._scorer = (LinearScorer(self.features_, coef, intercept), heads, slices)
+        with _SCORER_LOCK:
+            if not hasattr(self, "_scorer"):
+                heads = self._linear_heads()
+                scorer = None
+                if heads is not None and LinearScorer.supports(self.features_):
+                    coef, intercept, slices = stacked_heads(heads)
+                    scorer = (LinearScorer(self.features_, coef, intercept), heads, slices)
+                self._scorer = scorer
         return self._scorer
 
     def _predict_fast(self, texts, targets) -> Prediction:

@@ -162,3 +162,16 @@ def test_assemble_equals_hstack(rows):
     np.testing.assert_array_equal(out.indptr, expected.indptr)
     np.testing.assert_array_equal(out.indices, expected.indices)
     np.testing.assert_array_equal(out.data, expected.data)
+
+
+def test_threads_sharing_a_model_get_the_same_answers(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr("moderation.fastscore._CACHE_LIMIT", 20)  # the word table resets often
+    model = _fitted_model()
+    batches = [TRAIN[i:] + NEW for i in range(12)]
+    expected = [model.predict_from_features(model.transform(b)).proba["civility"] for b in batches]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda b: model.predict(b).proba["civility"], batches))
+    for g, e in zip(got, expected):
+        np.testing.assert_allclose(g, e, rtol=1e-5, atol=1e-7)
