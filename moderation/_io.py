@@ -64,10 +64,11 @@ def check_writable(path: str | Path, overwrite: bool) -> Path:
     return path
 
 
-def csv_records(path: str | Path, reader, width: int):
+def csv_records(path: str | Path, reader, width: int, fix: str = "quote cells that contain commas or line breaks"):
     """Yield ``(line, record)`` for the non-blank records of a ``csv.reader``, checked for width.
 
-    ``line`` is the 1-based line where the record starts, counting line breaks inside quoted cells.
+    ``line`` is the 1-based line where the record starts, counting line breaks inside quoted cells;
+    ``fix`` is the advice given with a wrong field count.
 
     Raises
     ------
@@ -89,6 +90,5 @@ def csv_records(path: str | Path, reader, width: int):
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != width:
-            raise InputError(path, f"has {len(record)} fields where the header has {width}", line=start,
-                             fix="quote cells that contain commas or line breaks")
+            raise InputError(path, f"has {len(record)} fields where the header has {width}", line=start, fix=fix)
         yield start, record

@@ -257,14 +257,8 @@ def _resolve_targets(model, records: list[dict], target: str | None) -> tuple[li
     return targets, sources
 
 
-def _explanations(model, texts: list[str], prediction, policy: FlagPolicy, records: list[dict],
-                  top: int) -> dict[int, list]:
-    """Top civility n-grams of the rows the policy flags, from one feature matrix of those rows only."""
-    classes = prediction.classes.get("civility", [])
-    if "uncivil" not in classes:
-        return {}
-    p_uncivil = prediction.proba["civility"][:, classes.index("uncivil")]
-    flagged = [i for i, record in enumerate(records) if policy.decide(record["text"], float(p_uncivil[i]))[0] != "ok"]
+def _explanations(model, texts: list[str], flagged: list[int], top: int) -> dict[int, list]:
+    """Top civility n-grams of the ``flagged`` rows, from one feature matrix of those rows only."""
     if not flagged:
         return {}
     found = model.explain_many(model.transform([texts[i] for i in flagged]), "civility", top=top)
@@ -278,11 +272,15 @@ def score_records(bundle, records: list[dict], policy: FlagPolicy, target: str |
     texts = [policy.mask(r["text"]) for r in records]
     targets, sources = _resolve_targets(model, records, target)
     prediction = model.predict(texts, targets)
-    explanations = _explanations(model, texts, prediction, policy, records, explain_top)
-    rows = []
     stance_classes = prediction.classes.get("stance", [])
     civ_classes = prediction.classes.get("civility", [])
     uncivil_col = civ_classes.index("uncivil") if "uncivil" in civ_classes else None
+    p_uncivil = (prediction.proba["civility"][:, uncivil_col].tolist() if uncivil_col is not None
+                 else [0.0] * len(records))
+    decisions = [policy.decide(record["text"], p) for record, p in zip(records, p_uncivil)]
+    flagged = [i for i, (flag, _) in enumerate(decisions) if flag != "ok"] if uncivil_col is not None else []
+    explanations = _explanations(model, texts, flagged, explain_top)
+    rows = []
     for i, record in enumerate(records):
         row = {k: v for k, v in record.items() if not k.startswith("_")}
         if "stance" in prediction.proba:
@@ -295,15 +293,13 @@ def score_records(bundle, records: list[dict], policy: FlagPolicy, target: str |
         else:
             row.update(stance="", p_favor=None, p_against=None, p_neutral=None, stance_target="",
                        stance_target_source="")
+        row["flag"], row["flag_reason"] = decisions[i]
         if uncivil_col is not None:
-            p_uncivil = float(prediction.proba["civility"][i][uncivil_col])
             row["civility"] = str(prediction.labels["civility"][i])
-            row["p_uncivil"] = round(p_uncivil, 4)
-            row["flag"], row["flag_reason"] = policy.decide(record["text"], p_uncivil)
-            row["explanation"] = explanations.get(i, []) if row["flag"] != "ok" else []
+            row["p_uncivil"] = round(p_uncivil[i], 4)
+            row["explanation"] = explanations.get(i, [])
         else:
             row.update(civility="", p_uncivil=None, explanation=[])
-            row["flag"], row["flag_reason"] = policy.decide(record["text"], 0.0)
         rows.append({c: row.get(c) for c in OUTPUT_COLUMNS})
     return rows
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from .._io import csv_records
 from ..errors import InputError
 from .schema import DEFAULT_SCHEMA, LABEL_COLUMNS
 
@@ -284,21 +285,8 @@ def _read_csv_records(path: Path, delimiter: str | None = None) -> Iterator[tupl
         header = [h.strip() for h in next(reader)]
     except StopIteration:
         raise InputError(path, "is empty", fix="export the annotations again") from None
-    line = 1
-    while True:
-        start = line + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InputError(path, f"malformed CSV ({exc})", line=reader.line_num) from None
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(header):
-            raise InputError(path, f"has {len(record)} fields where the header has {len(header)}", line=start,
-                             fix="quote cells that contain the delimiter or line breaks")
+    for start, record in csv_records(path, reader, len(header),
+                                     fix="quote cells that contain the delimiter or line breaks"):
         yield _Where("line", start), dict(zip(header, record, strict=True))
 
 
