@@ -236,11 +236,39 @@ def _check_convertible(vectorizer, analyzer: str) -> None:
 
 
 class _CompactState:
-    """Persistence shared by the vectorizers: derived caches are dropped, the vocabulary is one string.
+    """What the two vectorizers share: fitting, feature names and compact persistence.
 
-    The n-grams, in column order and joined by newlines (no n-gram holds one), load about fifty
-    times faster from a skops file than a dict of a million entries; the dict is rebuilt on load.
+    Persistence drops derived caches and saves the vocabulary as one string: the n-grams, in
+    column order and joined by newlines (no n-gram holds one), load about fifty times faster
+    from a skops file than a dict of a million entries; the dict is rebuilt on load.
     """
+
+    def fit(self, raw_documents, y=None):
+        """Learn the n-gram vocabulary and idf weights.
+
+        Parameters
+        ----------
+        raw_documents : iterable of str
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        self
+
+        Raises
+        ------
+        ValueError
+            If no document holds any n-gram, every n-gram is pruned by ``min_df``/``max_df``, or
+            a word token holds a space.
+        """
+        self._fit(_check_documents(raw_documents))
+        return self
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """The n-gram of each column."""
+        check_is_fitted(self, "vocabulary_")
+        return _feature_names(self.vocabulary_)
 
     _derived: tuple = ()
 
@@ -361,27 +389,6 @@ class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         return new
 
     # -- fitting ------------------------------------------------------------------------------
-
-    def fit(self, raw_documents, y=None):
-        """Learn the n-gram vocabulary and idf weights.
-
-        Parameters
-        ----------
-        raw_documents : iterable of str
-        y : None
-            Ignored.
-
-        Returns
-        -------
-        self
-
-        Raises
-        ------
-        ValueError
-            If no document holds any n-gram, or every n-gram is pruned by ``min_df``/``max_df``.
-        """
-        self._fit(_check_documents(raw_documents))
-        return self
 
     def fit_transform(self, raw_documents, y=None):
         """Fit, then return the TF-IDF matrix of the same documents.
@@ -628,11 +635,6 @@ class CharNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         return sp.csr_matrix((np.ones(len(columns), dtype=np.dtype(self.dtype)), columns, word_ptr),
                              shape=(len(words), len(self.vocabulary_)))
 
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """The n-gram of each column."""
-        check_is_fitted(self, "vocabulary_")
-        return _feature_names(self.vocabulary_)
-
 
 class _UnknownIsMinusOne(dict):
     """Token -> id, ``-1`` for a token outside the vocabulary (lookups stay in C via ``map``)."""
@@ -761,21 +763,6 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
         if pattern.groups == 1:
             raise ValueError("token_pattern with a capturing group is not supported; make the group non-capturing")
         return pattern
-
-    def fit(self, raw_documents, y=None):
-        """Learn the n-gram vocabulary and idf weights.
-
-        Returns
-        -------
-        self
-
-        Raises
-        ------
-        ValueError
-            If no document holds a token, every n-gram is pruned, or a token holds a space.
-        """
-        self._fit(_check_documents(raw_documents))
-        return self
 
     def fit_transform(self, raw_documents, y=None):
         """Fit, then return the TF-IDF matrix of the same documents."""
@@ -1003,8 +990,3 @@ class WordNgramTfidf(_CompactState, TransformerMixin, BaseEstimator):
                 prefix = np.full(m, -1, dtype=np.int64)
                 prefix[starts] = prefix_id[where]
         return entry_rows, entry_cols
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """The n-gram of each column."""
-        check_is_fitted(self, "vocabulary_")
-        return _feature_names(self.vocabulary_)
