@@ -46,6 +46,11 @@ class Comment:
         Moderation status from an export (``"approved"``, ``"unapproved"``, ...).
     kind : str
         ``"comment"`` for reader comments; ``"pingback"`` / ``"trackback"`` for set-aside notices.
+    block : str
+        The comment's whole block as the page shows it: author and date lines and per-comment
+        controls ("Reply", "Report") included, replies nested under it left out. ``""`` where
+        unknown (exports). Kept for comparison with gold that marks whole blocks; ``text`` is what
+        gets scored.
     """
 
     text: str
@@ -57,10 +62,15 @@ class Comment:
     depth: int = 0
     status: str | None = None
     kind: str = "comment"
+    block: str = ""
 
     def to_dict(self) -> dict:
-        """Return the comment as a JSON-ready dict."""
-        return asdict(self)
+        """Return the comment as a JSON-ready dict (``block`` only when known)."""
+        data = asdict(self)
+        if not data["block"]:
+            # exports have no page block: their records stay as they were
+            del data["block"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> Comment:
@@ -122,6 +132,8 @@ class Thread:
         """Return the thread as a JSON-ready dict tagged with :data:`SCHEMA`."""
         data = {"schema": SCHEMA}
         data.update(asdict(self))
+        data["comments"] = [c.to_dict() for c in self.comments]
+        data["set_aside"] = [c.to_dict() for c in self.set_aside]
         if data["line_roles"] is None:
             del data["line_roles"]
         return data

@@ -1078,6 +1078,12 @@ def _comment_id(item: _Item) -> str | None:
     return None
 
 
+def _block_text(item: _Item, nested: set, page: _Page) -> str:
+    """The item's whole visible text: author, date and control lines kept, nested replies left out."""
+    skip = nested | page.hidden
+    return "\n\n".join(t for t in (_text(el, skip=skip) for el in item.elements) if t)
+
+
 def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], list[Comment]]:
     nested_nodes = {it.node for it in items if it.depth > 0}
     by_node_id: dict = {}
@@ -1107,7 +1113,7 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
         used_ids.add(ident)
         parent = by_node_id.get(item.parent.node) if item.parent is not None else None
         comment = Comment(text=text, id=ident, author=author, published=published, parent=parent,
-                          depth=item.depth if parent else 0, kind=kind)
+                          depth=item.depth if parent else 0, kind=kind, block=_block_text(item, inner, page))
         by_node_id[item.node] = ident
         (comments if kind == "comment" else set_aside).append(comment)
     if len(comments) == 1 and len(comments[0].text.split()) < 3 and not comments[0].author:
@@ -1318,7 +1324,8 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     Comments are found from the page's structure (comment sections named in ids and classes, with
     repeated items such as WordPress ``li.comment``, Blogger ``dt``/``dd`` pairs or TypePad
     ``div.comment``); replies nested inside a comment, or listed right after it (``ul.children``),
-    get its ``id`` as ``parent``. Pages that name no list are read from a repeated comment-named part
+    get its ``id`` as ``parent``. A comment's ``text`` is its own words; its ``block`` is all it shows
+    (author, date, "Reply"), without its replies. Pages that name no list are read from a repeated comment-named part
     (each comment's ``div#commentBody``) or from repeated author lines ("X said...", "Posted by: X |
     date"). Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
     Disqus placeholder) are not in the HTML, so none are reported.

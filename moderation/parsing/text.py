@@ -623,6 +623,8 @@ class _Draft:
 
     body: list[_Line] = field(default_factory=list)
     meta_lines: list[_Line] = field(default_factory=list)
+    #: Per-comment controls ("Reply", "Report") shown with it; their role stays boilerplate.
+    controls: list[_Line] = field(default_factory=list)
     author: str | None = None
     date: str | None = None
 
@@ -1065,6 +1067,11 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             if current.body:
                 close()
             leftover.append(line)
+            # the control belongs to the comment it follows, or to the one whose meta it follows
+            if current.meta_lines:
+                current.controls.append(line)
+            elif drafts:
+                drafts[-1].controls.append(line)
             continue
         if kind == _KIND_META:
             last_anchor = index
@@ -1134,6 +1141,12 @@ def _trim_trailing(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
                                      and len(_words(line.text)) <= 3):
             return body[:index], body[index:]
     return body, []
+
+
+def _block_text(draft: _Draft) -> str:
+    """The comment's lines as the page shows them: meta, body and control lines in page order."""
+    lines = sorted(draft.meta_lines + draft.body + draft.controls, key=lambda line: line.number)
+    return "\n".join(line.text.strip() for line in lines)
 
 
 def _comment_text(draft: _Draft) -> str:
@@ -1248,8 +1261,9 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     and the split that reads most like comments wins. A section ends at the comment form ("Leave a
     Reply", "Your email address will not be published"). The article is the densest run of prose
     before it; the title is the headline above it (a masthead line becomes ``site``). Author and
-    date lines go to ``author``/``published``, not into the comment text. Every non-blank line
-    gets exactly one role in ``line_roles``.
+    date lines go to ``author``/``published``, not into the comment text; ``block`` keeps them with
+    the comment's "Reply" lines, as the page shows the comment. Every non-blank line gets exactly
+    one role in ``line_roles``.
 
     Parameters
     ----------
@@ -1361,6 +1375,7 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
             position=position,
             author=draft.author,
             published=_to_iso(draft.date),
+            block=_block_text(draft),
         ))
     # Renumber in case a draft was dropped.
     for position, comment in enumerate(comments, start=1):

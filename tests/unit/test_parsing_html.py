@@ -112,6 +112,24 @@ def test_wordpress_threaded_comments_with_meta_and_pingback():
     assert all("Reply" not in c.text and "says" not in c.text for c in thread.comments)
 
 
+def _lines(block: str) -> list[str]:
+    return [line for line in block.split("\n") if line]
+
+
+def test_block_is_the_comment_as_shown_without_its_replies_or_the_section_header():
+    first, reply = parse_html_page(WORDPRESS).comments
+    assert _lines(first.block) == ["Maria says:", "March 4, 2021 at 12:30 pm",
+                                   "Finally some safe routes for the school run.", "Reply"]
+    assert _lines(reply.block) == ["Tom says:", "March 4, 2021 at 1:00 pm",
+                                   "They will slow the buses down, mark my words.", "Reply"]
+
+
+def test_block_of_blogger_comment_keeps_byline_and_footer():
+    first = parse_html_page(BLOGGER).comments[0]
+    assert _lines(first.block) == ["Greenfinger said...", "Mine split in the rain every single year.",
+                                   "June 5, 2012 8:44 PM"]
+
+
 def test_blogger_dt_dd_comments():
     thread = parse_html_page(BLOGGER)
     assert [c.text for c in thread.comments] == [

@@ -169,6 +169,26 @@ def test_says_lines_give_author_and_date():
     _assert_roles_cover(SAYS_PAGE, thread)
 
 
+def test_block_holds_the_author_date_and_reply_lines_of_its_comment_only():
+    thread = parse_text_page(SAYS_PAGE)
+    assert [c.block.split("\n") for c in thread.comments] == [
+        ["Marta says:", "March 12, 2021 at 9:14 am",
+         "Beans in the far corner is a good call, ours hated the shade last year.", "Reply"],
+        ["Tom says:", "March 13, 2021 at 6:02 pm", "What variety of tomato are you growing?",
+         "I had blight on mine twice.", "Reply"],
+    ]
+    # the block is extra text: line roles are those of the lines, "Reply" stays boilerplate
+    assert _line_of(SAYS_PAGE, "Reply") in thread.line_roles["boilerplate"]
+    _assert_roles_cover(SAYS_PAGE, thread)
+
+
+def test_block_of_numbered_comment_keeps_its_number_and_leaves_out_the_header():
+    thread = parse_text_page(NUMBERED_PAGE)
+    assert thread.comments[0].block == (
+        "1. Good news, my kids go there every week and the staff are wonderful with them.\nReply")
+    assert not any("thoughts on" in c.block or "Leave a Comment" in c.block for c in thread.comments)
+
+
 def test_german_page():
     thread = parse_text_page(GERMAN_PAGE)
     assert [c.text for c in thread.comments] == [

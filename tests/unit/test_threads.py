@@ -32,6 +32,17 @@ def test_newer_schema_and_garbage_name_the_line(tmp_path):
         read_threads_jsonl(path)
 
 
+def test_block_is_written_only_when_known(tmp_path):
+    thread = Thread(source="page.html", comments=[Comment(text="hi", block="Ann says:\nhi\nReply"),
+                                                  Comment(text="re")])
+    path = tmp_path / "t.jsonl"
+    write_threads_jsonl([thread], path)
+    record = json.loads(path.read_text())
+    assert record["comments"][0]["block"] == "Ann says:\nhi\nReply"
+    assert "block" not in record["comments"][1]
+    assert read_threads_jsonl(path) == [thread]
+
+
 def test_comment_without_text_is_refused():
     with pytest.raises(ValueError, match="text"):
         Comment.from_dict({"author": "x"})
