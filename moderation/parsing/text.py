@@ -68,6 +68,7 @@ FORM_PHRASES = (
     "erforderliche felder", "pflichtfelder", "antworten abbrechen", "benachrichtige mich",
     "ihr kommentar", "dein kommentar", "laisser un commentaire", "votre adresse e-mail ne sera pas publiée",
     "les champs obligatoires", "annuler la réponse", "lascia un commento", "deja un comentario",
+    "join the discussion",
 )
 
 #: The FORM_PHRASES that also mark a long line: the notes printed under comment forms. Other
@@ -96,7 +97,7 @@ CONTROL_WORDS = (
     "show", "collapse", "expand", "respond", "#", "via", "mobile", "top", "helpful", "yes", "no",
     "antworten", "antwort", "melden", "zitieren", "daumen", "hoch", "runter", "permanenter",
     "aufklappen", "zuklappen", "gefällt", "mir", "répondre", "signaler", "rispondi", "responder",
-    "beantwoorden", "reageren", "odpowiedz", "replydelete", "delete",
+    "beantwoorden", "reageren", "odpowiedz", "replydelete", "delete", "login", "log", "in", "sign", "or", "and",
 )
 
 #: Verbs that follow a commenter's name ("Anna says:", "Bob said...", "Carla schreibt:").
@@ -118,6 +119,8 @@ CHROME_WORDS = (
     "drucken", "suche", "startseite", "weiterlesen", "read more", "continue reading", "advertisement",
     "anzeige", "werbung", "partager", "imprimer", "accueil", "newest", "oldest", "sort by",
     "filter by:", "display:", "expanded", "collapsed", "sort", "best", "popular",
+    # lines are compared after _norm, which strips the end punctuation of the entries above
+    "loading", "like this", "filter by", "display",
 )
 
 #: Lines inside a comment section that are notes about it, not comments.
@@ -191,7 +194,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _BULLETS = " \t\u00a0•·*-–—»«›‹|:>()[]{}⊕+"
 _NUMBER = r"\d{1,3}(?:[.,\s]\d{3})*|\d+"
 _GLUED = re.compile(r"(?<=[a-z])(?=\d)|(?<=[a-z])(?=[A-Z][a-z])")
-_HEADER_ADJ = r"(?:reader|readers'?|user|public|leser|your|all|the|latest|new|neue|alle)"
+_HEADER_ADJ = r"(?:reader|readers'?|user|public|leser|your|all|the|latest|new|neue|alle|featured)"
 _HEADER_LEAD = re.compile(r"^(?:there (?:are|is)|es gibt|il y a|show|view|read)\s+")
 _COUNT_FIRST = re.compile(
     r"^(?P<n>" + _NUMBER + r"|one|ein|eine|einen|un|une|uno)\s*(?P<adj>" + _HEADER_ADJ + r"\s+)?"
@@ -230,7 +233,18 @@ _DATE_PATTERNS = (
     # 4. November 2024 / 4 Nov 2024 / 4th November, 2024
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+(?P<y>(?:19|20)\d\d)\b",
                re.IGNORECASE),
+    # "7 Aug 12 at 11:21 pm": a two-digit year, only with a clock time after it
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+(?P<y>\d\d)(?=,?\s*"
+               r"(?:at|um|à|@|-|\|)?\s*\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
+    # Without a year, only with a clock time after it (comment lists of this year): "Aug 9, 10:14 AM"
+    re.compile(r"\b(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?=,?\s*(?:at|um|à|@|-|\|)?\s*"
+               r"\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
+    # "9 Aug at 10:14"
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?(?=,?\s*(?:at|um|à|@|-|\|)?\s*"
+               r"\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
 )
+#: Index in _DATE_PATTERNS of the first pattern without a year.
+_YEARLESS = 5
 _TIME_RE = re.compile(
     r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d\d)(?::(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Za-z]{1,5})\)?)?"
     r"(?=$|[^\w])",
@@ -356,7 +370,7 @@ def _header_count(line: str) -> tuple[bool, int | None]:
         digits = re.sub(r"\D", "", number)
         count = int(digits) if digits and len(digits) < 9 else None
     rest = match.group("rest").strip(" :.,;|-–—")
-    if rest and not _HEADER_REST.match(rest):
+    if rest and not _HEADER_REST.match(rest) and not (count is not None and _is_count_tab(rest)):
         return False, None
     if count == 0:
         return False, 0
@@ -364,6 +378,44 @@ def _header_count(line: str) -> tuple[bool, int | None]:
         # Bare words ("Antworten") are controls; HEADER_PHRASES lists the bare headers.
         return False, None
     return True, count
+
+
+#: Words of the tab next to a comment count ("1 Comment | No Reactions", "12 Comments 3 Trackbacks").
+_TAB_WORDS = frozenset(COMMENT_WORDS + ("trackbacks", "trackback", "pingbacks", "pingback", "mentions"))
+
+
+def _is_count_tab(rest: str) -> bool:
+    """True for a second count glued after a header's ("no reactions", "3 trackbacks")."""
+    words = rest.split()
+    return len(words) == 2 and (words[0] in ("no", "one") or words[0].isdigit()) and words[1] in _TAB_WORDS
+
+
+#: A line holding only a count ("(11)", "[3]", "11"), as pages print it under a "Comments" header.
+_COUNT_ALONE = re.compile(r"^(?:\(\s*(?P<p>\d{1,6})\s*\)|\[\s*(?P<b>\d{1,6})\s*\]|(?P<n>\d{1,6}))$")
+
+
+def _take_count_lines(lines: list[_Line]) -> None:
+    """Give a bare header ("Comments") the count shown alone on the next line ("(11)").
+
+    The count line becomes a note, so it is not read as the first comment. A count in brackets is
+    always taken; a bare number only when one header on the page has one: teaser lists print
+    "Comments" and "12" under every story.
+    """
+    pairs = []
+    for line, following in zip(lines, lines[1:]):
+        if line.kind != _KIND_HEADER or line.count is not None or following.number - line.number > 3:
+            continue
+        match = _COUNT_ALONE.match(following.text.strip())
+        if match and following.kind == _KIND_TEXT:
+            pairs.append((line, following, match))
+    bare = sum(1 for _, _, match in pairs if match.group("n"))
+    for line, following, match in pairs:
+        if match.group("n") and bare > 1:
+            continue
+        count = int(match.group("p") or match.group("b") or match.group("n"))
+        following.kind = _KIND_NOTE
+        if count:
+            line.count = count
 
 
 def _is_form(line: str, low: str | None = None) -> bool:
@@ -408,6 +460,9 @@ def _is_chrome(line: str) -> bool:
         return True
     if _URL_RE.fullmatch(line.strip()):
         return True
+    stripped = line.strip()
+    if len(stripped) > 40 and stripped.isascii() and " " not in stripped:
+        return True  # a path or an id ("v1/comments/context/e53f..."), not words
     # "📣 Facebook : https://..." and other share/social lines.
     if _URL_RE.search(line) and len(_words(_URL_RE.sub(" ", line))) <= 3:
         return True
@@ -565,7 +620,7 @@ def _to_iso(raw: str | None) -> str | None:
     if not raw:
         return None
     match, index = _find_date(raw)
-    if not match:
+    if not match or index >= _YEARLESS:
         return raw.strip()
     try:
         if index == 0:
@@ -580,6 +635,7 @@ def _to_iso(raw: str | None) -> str | None:
         else:
             month = MONTHS[match.group("mon").lower()]
             day, year = int(match.group("d")), int(match.group("y"))
+            year = year + 2000 if year < 100 else year
         moment = datetime(year, month, day)
     except (ValueError, KeyError):
         return raw.strip()
@@ -663,6 +719,7 @@ def _classify(lines: list[str]) -> list[_Line]:
             if meta is not None:
                 line.kind, line.meta = _KIND_META, meta
         result.append(line)
+    _take_count_lines(result)
     _mark_name_lines(result)
     return result
 
@@ -807,8 +864,29 @@ def _name_shaped(name: str) -> bool:
     return len(words) == 1 or all(w[0].isupper() or not w[0].isalpha() or w in _NAME_PARTICLES for w in words)
 
 
+#: Words a page may print on a line of their own between a commenter's name and the date.
+_CONNECTORS = frozenset(("on", "at", "am", "um", "le", "op", "el", "il", "|", "-", "–", "—", "·", "•"))
+
+
+def _mark_connected_names(lines: list[_Line]) -> None:
+    """Read "Doug" / "on" / "Aug 9, 10:14 AM" (one line each) as one author-and-date meta group."""
+    for index in range(1, len(lines) - 1):
+        before, line, following = lines[index - 1], lines[index], lines[index + 1]
+        if line.kind != _KIND_TEXT or line.text.strip().lower() not in _CONNECTORS:
+            continue
+        if following.kind != _KIND_META or following.meta is None or following.meta.author or not following.meta.date:
+            continue
+        if before.kind != _KIND_TEXT or following.number - before.number > 6 or not _looks_like_name(before.text):
+            continue
+        author = _clean_author(before.text)
+        if author:
+            before.kind, before.meta = _KIND_META, _Meta(author=author, date=following.meta.date)
+            line.kind, line.meta = _KIND_META, _Meta()
+
+
 def _mark_name_lines(lines: list[_Line]) -> None:
     """Turn a bare name into a meta line when a date or a lone "said..." follows it."""
+    _mark_connected_names(lines)
     for index in range(len(lines) - 1):
         line, following = lines[index], lines[index + 1]
         if line.kind not in (_KIND_TEXT, _KIND_META) or following.kind != _KIND_META or (
@@ -866,7 +944,7 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, bool]], int 
         if lines[i].count:
             enough = sum(scores) >= 2
         else:
-            enough = scores.count(2) >= 2
+            enough = scores.count(2) >= 2 or _signed_comment(window[:8])
         if has_text and (enough or (lines[i].count or 0) > 0 and _looks_like_list(window)):
             first_evidence = next((k for k, line in enumerate(window) if _evidence(line)), 0)
             later = [k for k, line in enumerate(window[:first_evidence]) if line.kind == _KIND_HEADER]
@@ -885,6 +963,28 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, bool]], int 
             if len(candidates) >= _MAX_CANDIDATES:
                 break
     return candidates, claimed
+
+
+def _signed_comment(window: list[_Line]) -> bool:
+    """True when ``window`` holds a commenter's name with a full date on its line or the next two.
+
+    That is how a single comment under a bare "Comments" header shows itself; a lone "Reply" or
+    date does not (page chrome has those too).
+    """
+    for k, line in enumerate(window):
+        if line.kind != _KIND_META or line.meta is None or not (line.meta.author or line.meta.says):
+            continue
+        # the date must be shown on the line itself (a name line borrows its date from the next)
+        if any(other.kind == _KIND_META and other.meta is not None and other.meta.full_date
+               and _date_span(other.text.strip()) and not _ARTICLE_DATE.match(other.text.strip())
+               for other in window[k: k + 3]):
+            return True
+    return False
+
+
+#: Date lines of an article's byline, not of a comment ("Updated July 23, 2012").
+_ARTICLE_DATE = re.compile(r"^(?:updated|published|last modified|modified|veröffentlicht|aktualisiert|mis à jour)\b",
+                           re.IGNORECASE)
 
 
 def _next_trio(lines: list[_Line], strong: list[int], position: int) -> int | None:
@@ -981,11 +1081,12 @@ def _section_quality(drafts: list[_Draft], header: int) -> float:
     0 without one. Under a header every word of the comment bodies counts; otherwise only words
     of running text do. Without a counted header, at least half of the comments with running text
     must talk to someone (first or second person, thanks, questions): teaser lists of headlines
-    with dates look like comments in every other way; without any header, two must.
+    with dates look like comments in every other way; without any header, two must. Under a bare
+    header, a comment without running text but with an author and a date is enough.
     """
     has_header = header > 0
     score = 0.0
-    good = talk = 0
+    good = talk = signed = 0
     for draft in drafts:
         words = 0
         talks = good_line = False
@@ -997,13 +1098,15 @@ def _section_quality(drafts: list[_Draft], header: int) -> float:
             if prose:
                 good_line = True
                 talks = talks or "?" in line.text or any(t.lower() in _TALK_WORDS for t in tokens)
+        if not good_line and has_header and draft.author and draft.date and words >= 3:
+            signed += 1  # a short signed comment under a header ("Great article! Thx for sharing")
         if good_line:
             good += 1
             talk += talks
         score += min(words, 300)
     if header == 0 and (good < 2 or talk < 0.5 * good):
         return 0.0
-    if header == 1 and (not good or talk < 0.5 * good and not (good == 1 and drafts[0].author)):
+    if header == 1 and (not good and not signed or good and talk < 0.5 * good and not (good == 1 and drafts[0].author)):
         return 0.0
     return score
 
@@ -1019,10 +1122,17 @@ def _looks_like_list(window: list[_Line]) -> bool:
 
 
 def _layout(section: list[_Line]) -> str:
-    """"head" when meta lines come before each comment's text, "tail" when after."""
+    """"head" when meta lines come before each comment's text, "tail" when after.
+
+    A date alone says "head" only when it opens the section, before any text ("date / Report /
+    words"); after a short first comment ("Wow!") it closes that comment.
+    """
+    text_seen = False
     for line in section:
-        if line.kind == _KIND_META and (line.meta.author or line.meta.says):
+        if line.kind == _KIND_META and (line.meta.author or line.meta.says or line.meta.full_date and not text_seen):
             return "head"
+        if line.kind == _KIND_TEXT and not _is_chrome(line.text):
+            text_seen = True
         if line.kind == _KIND_TEXT and not _is_chrome(line.text) and len(_words(line.text)) >= 3:
             return "tail"
         if line.kind == _KIND_CONTROL:
@@ -1041,6 +1151,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
     current = _Draft()
     started = False
     last_anchor = -1  # index of the last meta/control line seen
+    closed_by_meta = -2  # tail layout: index of the meta line that last closed a comment
 
     def close() -> None:
         nonlocal current
@@ -1076,13 +1187,22 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         if kind == _KIND_META:
             last_anchor = index
             if layout == "head":
-                if current.body:
+                if current.body and not current.meta_lines and not drafts:
+                    # text above the first author line is no comment of a head-layout list (sort tabs)
+                    leftover.extend(current.body)
+                    current = _Draft()
+                elif current.body:
                     close()
                 current.add_meta(line)
+            elif closed_by_meta == index - 1 and not current.meta_lines:
+                # the next meta line of a comment just closed ("Posted by:", then "Anna | date")
+                drafts[-1].add_meta(line)
+                closed_by_meta = index
             else:
                 current.add_meta(line)
                 if current.body:
                     close()
+                    closed_by_meta = index
             started = True
             continue
         # Text line.
@@ -1359,7 +1479,7 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
         index_in_meta = _is_metadata(line) or line.kind == _KIND_META
         if index_in_meta and (comment_zone is None or line.number < lines[comment_zone].number):
             roles[line.number] = "metadata"
-            if published is None and _date_span(line.text) is not None and _find_date(line.text)[0]:
+            if published is None and _date_span(line.text) is not None and 0 <= _find_date(line.text)[1] < _YEARLESS:
                 published = _to_iso(line.text.strip())
         else:
             roles[line.number] = "boilerplate"

@@ -397,3 +397,130 @@ def test_name_text_comments_are_cut_out_of_the_menus_around_them():
     assert thread.comments[0].text.startswith("Saw them on Monday")
     assert "Older issues" not in " ".join(c.text for c in thread.comments)
     _assert_roles_cover(MENU_AND_HANDLES_PAGE, thread)
+
+
+ARTICLE_LINES = """\
+Night buses return to the harbour line
+
+The harbour line gets its night buses back from Monday, running every half hour until three in the morning.
+The operator says the drivers it hired over the winter make the timetable possible again.
+"""
+
+SINGLE_COMMENT_PAGE = ARTICLE_LINES + """
+Comments
+
+Priya Nair
+12 Nov 2012 at 11:20 am PST
+Great news for shift workers
+Reply
+
+Leave a Reply
+Your email address will not be published."""
+
+
+def test_single_signed_comment_under_a_bare_header():
+    thread = parse_text_page(SINGLE_COMMENT_PAGE)
+    assert [c.text for c in thread.comments] == ["Great news for shift workers"]
+    assert thread.comments[0].author == "Priya Nair"
+    assert thread.comments[0].published == "2012-11-12T11:20:00-08:00"
+    _assert_roles_cover(SINGLE_COMMENT_PAGE, thread)
+
+
+TAIL_POSTED_BY_PAGE = ARTICLE_LINES + """
+Comments
+
+About time. I used to walk home from the late shift twice a week.
+
+Posted by:
+Jonas |
+November 07, 2012 at 10:59 AM
+
+Verify your Comment"""
+
+
+def test_tail_meta_lines_after_a_comment_all_belong_to_it():
+    thread = parse_text_page(TAIL_POSTED_BY_PAGE)
+    assert [(c.author, c.published) for c in thread.comments] == [("Jonas", "2012-11-07T10:59:00")]
+    assert thread.comments[0].block.split("\n") == [
+        "About time. I used to walk home from the late shift twice a week.", "Posted by:", "Jonas |",
+        "November 07, 2012 at 10:59 AM"]
+    _assert_roles_cover(TAIL_POSTED_BY_PAGE, thread)
+
+
+COUNT_BELOW_HEADER_PAGE = ARTICLE_LINES + """
+Comments
+
+(2)
+
+November 12, 2012 11:33 AM ET
+Report Abuse
+Half an hour is still a long wait in the rain at three in the morning.
+November 12, 2012 11:51 AM ET
+Report Abuse
+The first bus on Monday was packed, so people clearly wanted this.
+
+Add A Comment"""
+
+
+def test_count_on_the_line_under_a_bare_header():
+    thread = parse_text_page(COUNT_BELOW_HEADER_PAGE)
+    assert thread.comment_count_claimed == 2
+    assert [c.text for c in thread.comments] == [
+        "Half an hour is still a long wait in the rain at three in the morning.",
+        "The first bus on Monday was packed, so people clearly wanted this.",
+    ]
+    assert _line_of(COUNT_BELOW_HEADER_PAGE, "(2)") in thread.line_roles["boilerplate"]
+    _assert_roles_cover(COUNT_BELOW_HEADER_PAGE, thread)
+
+
+YEARLESS_DATE_PAGE = ARTICLE_LINES + """
+Featured Comments
+
+Doug
+
+on
+
+Aug 9, 10:14 AM
+said:
+
+Finally. I have been asking the operator for this since the spring, and I will use it every week.
+
+Reply
+
+Loading
+
+Join the discussion"""
+
+
+def test_name_on_date_said_on_lines_of_their_own_with_a_date_without_year():
+    thread = parse_text_page(YEARLESS_DATE_PAGE)
+    assert [(c.author, c.published) for c in thread.comments] == [("Doug", "Aug 9, 10:14 AM")]
+    assert thread.comments[0].text.startswith("Finally. I have been asking")
+    assert thread.comments[0].block.split("\n")[:4] == ["Doug", "on", "Aug 9, 10:14 AM", "said:"]
+    _assert_roles_cover(YEARLESS_DATE_PAGE, thread)
+
+
+def test_two_digit_year_before_a_clock_time_is_read():
+    from moderation.parsing.text import _to_iso
+
+    assert _to_iso("7 Aug 12 at 11:21 pm") == "2012-08-07T23:21:00"
+    assert _to_iso("Aug 9, 10:14 AM") == "Aug 9, 10:14 AM"  # no year on the page: kept as shown
+
+
+def test_glued_count_tabs_are_one_header():
+    page = ARTICLE_LINES + """
+1 CommentNo Reactions
+
+Alan Lee
+
+7 Aug 12 at 11:21 pm
+
+You made a good point there, I will take the late bus more often now.
+
+Reply
+
+Leave a Comment"""
+    thread = parse_text_page(page)
+    assert thread.comment_count_claimed == 1
+    assert [c.author for c in thread.comments] == ["Alan Lee"]
+    _assert_roles_cover(page, thread)
