@@ -62,7 +62,7 @@ _META_WORDS = re.compile(
     r"author|vcard|\bfn\b|says|meta|date|time|posted|byline|reply|permalink|avatar|gravatar|photo|vote"
     r"|rating|like|report|flag|share|edit|actions|tools|footer|header|userinfo|user-?name|username|nick|\buser\b"
     r"|signature|comment-?number|commentnumber|num\b|count|quote-?link|badge|profile|posted|info\b|details"
-    r"|controls|moderat|admin|cite",
+    r"|controls|moderat|admin|cite|comment-?head\b|\bname\b|perma",
 )
 _META_TAGS = frozenset(("cite", "time", "img", "figure", "abbr"))
 
@@ -1038,6 +1038,14 @@ def _author_of(item: _Item, metas: list) -> str | None:
             m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip())
             if m:
                 return m.group("author").strip()
+    # a name part inside a wider meta block (div.comment-head > span.name)
+    for el in metas:
+        for sub in el.iter():
+            if sub is el or not isinstance(sub.tag, str) or not _has(_AUTHOR_CLASS, _attrs(sub)):
+                continue
+            text = _clean_line(sub.text_content())
+            if text and len(text) <= 80 and not _DATE_HINT.search(text):
+                return text
     return None
 
 
@@ -1057,6 +1065,13 @@ def _date_of(item: _Item, metas: list) -> str | None:
             parsed = _parse_date(text)
             if parsed:
                 return parsed
+    # a date part inside a wider meta block (div.comment-head > span.date)
+    for el in metas:
+        for sub in el.iter():
+            if sub is not el and isinstance(sub.tag, str) and _has(_DATE_CLASS, _attrs(sub)):
+                parsed = _parse_date(_clean_line(sub.text_content()))
+                if parsed:
+                    return parsed
     return None
 
 

@@ -293,3 +293,28 @@ def test_comment_dates_as_pages_show_them(shown, iso):
     <li class="comment" id="comment-1"><cite class="fn">Ann</cite> <span class="comment-date">{shown}</span>
     <p>Nice post, thank you for writing it.</p></li></ol></body></html>"""
     assert parse_html_page(page).comments[0].published == iso
+
+
+HEAD_BLOCK = f"""<html><head><title>Book news</title></head><body><article><h1>Book news</h1>{ARTICLE}</article>
+<div id="comments"><h3>2 Responses to "Book news"</h3><ol class="commentlist">
+<li class="comment even depth-1" id="li-comment-7"><div class="comment-container"><div class="comment-head">
+ <div class="avatar"><img src="a.png"></div><span class="name">Tomasz</span>
+ <span class="date">July 16, 2012 at 7:03 pm</span> <span class="perma"><a href="#comment-7">#</a></span></div>
+ <div class="comment-entry" id="comment-7"><p>I hoped for a printed edition, but the PDF will do for now.</p>
+ <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></div></div></li>
+<li class="comment odd depth-1" id="li-comment-8"><div class="comment-container"><div class="comment-head">
+ <span class="name">Rosa</span><span class="date">July 17, 2012 at 9:10 am</span>
+ <span class="perma"><a href="#comment-8">#</a></span></div>
+ <div class="comment-entry" id="comment-8"><p>Printed it at home last night, reads fine on paper.</p></div></div></li>
+</ol></div></body></html>"""
+
+
+def test_name_and_permalink_in_a_comment_head_are_meta_not_words():
+    thread = parse_html_page(HEAD_BLOCK)
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("Tomasz", "I hoped for a printed edition, but the PDF will do for now."),
+        ("Rosa", "Printed it at home last night, reads fine on paper."),
+    ]
+    assert thread.comments[0].published == "2012-07-16T19:03:00"
+    assert _lines(thread.comments[0].block)[:2] == ["Tomasz July 16, 2012 at 7:03 pm #",
+                                                    "I hoped for a printed edition, but the PDF will do for now."]
