@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
@@ -40,7 +41,10 @@ _SCORER_LOCK = threading.Lock()
 #: float64 and ``newton-cg`` copies it at every Newton step (its Hessian product scales the rows),
 #: which at a million comments means 4 GB more; lbfgs needs only products with the matrix (80,000
 #: rows x 1.5M features: lbfgs 17 s, newton-cg 10 s, liblinear 20 s, held-out AUC within 0.001).
-#: The tasks' heads are then also trained side by side in threads.
+#: Multi-class heads keep ``newton-cg``: its multinomial Hessian product needs no copy of the
+#: matrix, and lbfgs took twice as long on the million-comment stance rows (its history of
+#: gradient steps, ten per class over every column, is memory too). The tasks' heads are then
+#: also trained side by side in threads.
 LARGE_FIT_ROWS = 50_000
 
 
@@ -68,8 +72,6 @@ def fit_head(head: LogisticRegression, X, y, rows=None) -> LogisticRegression:
     LogisticRegression
         ``head``, fitted.
     """
-    import scipy.sparse as sp
-
     X = sp.csr_matrix(X)
     n_rows, n_features = X.shape
     y = np.asarray(y, dtype=object)
@@ -85,10 +87,12 @@ def fit_head(head: LogisticRegression, X, y, rows=None) -> LogisticRegression:
     sub = X if len(rows) == n_rows else X[rows]
     if not narrow:
         return head.fit(sub, labels)
-    head.fit(sub[:, used], labels)
-    coef = np.zeros((head.coef_.shape[0], n_features), dtype=head.coef_.dtype)
-    coef[:, used] = head.coef_
-    head.coef_ = coef
+    head.fit(_narrowed(sub, used), labels)
+    # Widened sparsely (scikit-learn's sparsify() form): a target's head uses a few percent of
+    # the columns, and dense rows for each of thirty targets would take gigabytes at scale.
+    k = head.coef_.shape[0]
+    head.coef_ = sp.csr_matrix((head.coef_.ravel(), np.tile(used, k), np.arange(k + 1) * len(used)),
+                               shape=(k, n_features))
     head.n_features_in_ = n_features
     return head
 
@@ -99,6 +103,49 @@ def _used_columns(X, n_features: int, chunk: int = 1 << 24) -> np.ndarray:
     for start in range(0, len(X.indices), chunk):
         seen[X.indices[start:start + chunk]] = True
     return np.flatnonzero(seen)
+
+
+def _narrowed(X, used: np.ndarray, chunk: int = 1 << 24):
+    """``X[:, used]`` where ``used`` holds every column ``X`` has entries in, sharing ``X``'s values.
+
+    Only the column indices are renumbered (``X[:, used]`` would copy the values too, a second
+    matrix the size of ``X``); ``used`` is increasing, so sorted indices stay sorted.
+    """
+    column = np.full(X.shape[1], -1, dtype=X.indices.dtype)
+    column[used] = np.arange(len(used), dtype=X.indices.dtype)
+    indices = np.empty_like(X.indices)
+    for start in range(0, len(indices), chunk):
+        indices[start:start + chunk] = column[X.indices[start:start + chunk]]
+    return _csr_sharing(X.data, indices, X.indptr, (X.shape[0], len(used)), X.has_sorted_indices)
+
+
+def _unpruned(part: np.ndarray) -> np.ndarray:
+    """``part`` (a view) as an array SciPy will not copy.
+
+    SciPy copies the arrays of a sparse matrix that are views of a much larger array whenever
+    it builds a matrix over them, transposes included: a solver's every gradient step would copy
+    the rows again. An array made over a memoryview of the view does not count as such a view.
+    """
+    return np.frombuffer(memoryview(part), dtype=part.dtype)
+
+
+def _csr_sharing(data, indices, indptr, shape, sorted_indices: bool) -> sp.csr_matrix:
+    """A CSR matrix over these arrays, views included: SciPy's constructor copies a view of a
+    larger array (to free the rest), which is the copy a view is meant to avoid."""
+    matrix = sp.csr_matrix(shape, dtype=data.dtype)
+    matrix.data, matrix.indices, matrix.indptr = data, indices, indptr
+    matrix.has_sorted_indices = sorted_indices
+    return matrix
+
+
+def _rows_of(X, rows: np.ndarray):
+    """``X[rows]``, as a view sharing ``X``'s arrays when ``rows`` is a run of consecutive rows."""
+    if len(rows) and rows[-1] - rows[0] == len(rows) - 1 and np.all(np.diff(rows) == 1):
+        first, stop = int(rows[0]), int(rows[-1]) + 1
+        lo, hi = int(X.indptr[first]), int(X.indptr[stop])
+        return _csr_sharing(_unpruned(X.data[lo:hi]), _unpruned(X.indices[lo:hi]), X.indptr[first:stop + 1] - lo,
+                            (stop - first, X.shape[1]), X.has_sorted_indices)
+    return X[rows]
 
 
 def _fit_weighted(head: LogisticRegression, X, labels: np.ndarray, rows: np.ndarray) -> LogisticRegression:
@@ -305,6 +352,16 @@ class CommentModel(BaseEstimator):
         """
         schema = self.schema or DEFAULT_SCHEMA
         texts = list(texts)
+        labels = {task: np.asarray(y, dtype=object) for task, y in labels.items()}
+        if len(texts) > LARGE_FIT_ROWS and "stance" in labels:
+            # Stance rows first: the stance heads then train on a view of the top of the matrix
+            # instead of a copy of scattered rows (over a gigabyte at a million comments). Row
+            # order changes neither the features (vocabulary and idf count documents) nor the
+            # optimum of a head.
+            order = np.argsort(labels["stance"] == "", kind="stable")
+            texts = [texts[i] for i in order.tolist()]
+            labels = {task: y[order] for task, y in labels.items()}
+            targets = None if targets is None else np.asarray(targets, dtype=object)[order]
         for name in self._derived:
             self.__dict__.pop(name, None)
         self.features_ = clone(self.features if self.features is not None else TextFeatures())
@@ -322,7 +379,7 @@ class CommentModel(BaseEstimator):
             if task == "stance":
                 head = clone(self.stance_head if self.stance_head is not None else TargetedLogisticRegression())
                 t = None if targets is None else np.asarray(targets, dtype=object)[rows]
-                jobs.append((task, head, lambda head=head, rows=rows, y=y, t=t: head.fit(X[rows], y[rows], target=t)))
+                jobs.append((task, head, lambda head=head, rows=rows, y=y, t=t: head.fit(_rows_of(X, rows), y[rows], target=t)))
                 if t is not None:
                     self._index_targets(np.asarray(texts, dtype=object)[rows], t)
             else:
@@ -521,10 +578,10 @@ class CommentModel(BaseEstimator):
         schema = self.schema or DEFAULT_SCHEMA
         label = label or schema.positive.get(task) or classes[-1]
         coef = head.coef_
-        if coef.shape[0] == 1:  # binary: one row, positive toward classes_[1]
-            weights = coef[0] if label == classes[1] else -coef[0]
-        else:
-            weights = coef[classes.index(label)]
+        row = 0 if coef.shape[0] == 1 else classes.index(label)
+        weights = coef[row].toarray().ravel() if sp.issparse(coef) else np.asarray(coef[row])
+        if coef.shape[0] == 1 and label != classes[1]:  # binary: one row, positive toward classes_[1]
+            weights = -weights
         X = X.tocsr()
         contrib = X.data * weights[X.indices]
         names = self._names()
