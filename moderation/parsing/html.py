@@ -98,7 +98,7 @@ _SAYS_LINE = re.compile(
 )
 _POSTED_BY = re.compile(
     r"^(?:posted|written|submitted|comment(?:ed)?)\s+by[:\s]+(?P<author>[^|\n]{1,80}?)"
-    r"(?:\s*(?:\||\bat\b|\bon\b|,|@)\s*(?P<date>.{4,80}))?\s*$",
+    r"(?:\s*(?:\||\bat\b|\bon\b|,|@|(?<=\s)[-–](?=\s))\s*(?P<date>.{4,80}))?\s*$",
     re.I,
 )
 _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80}?)\.?\s*$", re.I)
@@ -719,6 +719,10 @@ def _find_items(page: _Page) -> tuple[list, object]:
             continue
         best = max(inner, key=lambda g: g[0])
     _, parent, sig, members = best
+    if len(members) == 1 and _marked_sig(sig):
+        scattered = _scattered_items(members[0], parent, sig, page)
+        if scattered:
+            return scattered, parent.getparent()
     chosen = set(members)
     # the same list template repeated elsewhere in the section (comments under each answer)
     for g in scored:
@@ -737,6 +741,33 @@ def _find_items(page: _Page) -> tuple[list, object]:
         isinstance(c.tag, str) and c.tag in ("ul", "ol", "div") and _is_children_list(c) and _signature(c) != sig)]
     members += [m for m in extra if not any(_inside(m, o) for o in extra if o is not m)]
     return [m for m in members if _is_member(m, page)], parent
+
+
+def _scattered_items(item, parent, sig: tuple, page: _Page) -> list:
+    """A lone comment's fellows when each comment sits in an unnamed wrapper of its own.
+
+    Some themes (Drupal's) put the first comment straight into the section and every later one into
+    a bare ``div``, so no parent holds more than one of them. The fellows are the elements with the
+    same signature one level up: children of the grandparent, or the only such child of an unnamed
+    wrapper there. Returns [] when there are fewer than two.
+    """
+    scope = parent.getparent()
+    if scope is None or page.attrs.get(parent):
+        return []  # a named parent is a list of its own, not a per-comment wrapper
+    found = []
+    for child in scope:
+        if not isinstance(child.tag, str) or child in page.hidden:
+            continue
+        if _signature(child) == sig:
+            found.append(child)
+        elif child.tag == "div" and not page.attrs.get(child):
+            inner = [c for c in child if isinstance(c.tag, str) and _signature(c) == sig]
+            if len(inner) == 1:
+                found.append(inner[0])
+    found = [f for f in found if _is_member(f, page)]
+    if len(found) < 2 or item not in found:
+        return []
+    return found
 
 
 _BYLINE_KINDS = (
@@ -763,14 +794,94 @@ def _byline_items(page: _Page) -> tuple[list[_Item], object]:
                 found.setdefault(kind, []).append(node)
                 break
     best: list = []
+    regions: dict = {}
     for nodes in found.values():
         # keep the innermost matching element of each nest
         inner = [n for n in nodes if not any(_inside(o, n) for o in nodes if o is not n)]
-        if len(inner) >= 2 and len(inner) > len(best):
+        # inside a comment section, the article's own "Posted by" line is not one of them
+        placed = {n: _comment_region(n, page) for n in inner}
+        in_region = [n for n in inner if placed[n] is not None]
+        if in_region:
+            inner = in_region
+            regions.update(placed)
+        if (len(inner) >= 2 or in_region) and len(inner) > len(best):
             best = inner
     if not best:
         return [], None
+    if len(best) == 1:
+        return _single_byline_item(best[0], regions[best[0]], page)
     return _anchored_items(best, page)
+
+
+def _comment_anchor(el, page: _Page) -> bool:
+    """An empty link target named as the comments (``<a name="comments">``) that a page jumps to."""
+    if el.tag != "a" or page.textlen.get(el, 0):
+        return False
+    name = (el.get("name") or el.get("id") or "").lower()
+    return _has(_SECTION_WORDS, name) and not _has(_SECTION_NOT, name)
+
+
+def _comment_region(node, page: _Page):
+    """The comment section ``node`` is in: a section candidate holding it, or the parent of an
+    ``<a name="comments">`` that comes before it (pages that mark the section with an anchor only).
+    None when it is in neither.
+    """
+    for section in _section_candidates(page):
+        if section is node or _inside(node, section):
+            return section
+    el = node
+    for _ in range(3):
+        parent = el.getparent()
+        if parent is None:
+            break
+        if any(_comment_anchor(sib, page) for sib in el.itersiblings(preceding=True)):
+            return parent
+        el = parent
+    return None
+
+
+def _stops_run(el, page: _Page) -> bool:
+    """Where one comment's run of sibling blocks ends: a rule, a heading, or a strip of links."""
+    if el.tag in ("hr", "h1", "h2", "h3", "h4", "h5", "h6", "form") or _comment_anchor(el, page):
+        return True
+    n = page.textlen.get(el, 0)
+    return n > 0 and page.linklen.get(el, 0) > 0.5 * n
+
+
+def _single_byline_item(byline, region, page: _Page) -> tuple[list[_Item], object]:
+    """One comment around the only author line of a comment section.
+
+    The byline's block and the blocks after it up to a rule, a heading or a strip of links (header
+    style, "Posted by X on date" then the words); when nothing follows, the blocks before it
+    (footer style).
+    """
+    holder = byline
+    while holder.getparent() is not None and holder.getparent() is not region:
+        holder = holder.getparent()
+    if holder.getparent() is not region:
+        return [], None
+
+    def run(siblings) -> list:
+        out = []
+        for sib in siblings:
+            if not isinstance(sib.tag, str) or sib in page.hidden:
+                continue
+            if _stops_run(sib, page):
+                break
+            out.append(sib)
+        return out
+
+    after = run(holder.itersiblings())
+    if sum(page.textlen.get(el, 0) for el in after) >= 20:
+        elements = [holder] + after
+    else:
+        before = run(holder.itersiblings(preceding=True))
+        if sum(page.textlen.get(el, 0) for el in before) < 20:
+            return [], None
+        elements = list(reversed(before)) + [holder]
+    item = _Item(elements, elements[0])
+    item.extra_meta = [byline]
+    return [item], region
 
 
 def _named_anchor_items(page: _Page) -> tuple[list[_Item], object]:

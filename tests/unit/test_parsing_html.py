@@ -318,3 +318,59 @@ def test_name_and_permalink_in_a_comment_head_are_meta_not_words():
     assert thread.comments[0].published == "2012-07-16T19:03:00"
     assert _lines(thread.comments[0].block)[:2] == ["Tomasz July 16, 2012 at 7:03 pm #",
                                                     "I hoped for a printed edition, but the PDF will do for now."]
+
+
+SCATTERED = f"""<html><head><title>Tower</title></head><body><div id="page-content"><h1>Tower</h1>{ARTICLE}
+<a id="comment-101"></a><div class="comment even"><h4>1: Too big</h4>
+ <div class="comment-content"><p>The case is far too big for a desk at home.</p></div>
+ <span class="comment-author">Ines</span></div>
+<div><a id="comment-102"></a><div class="comment odd"><h4>2: Agreed</h4>
+ <div class="comment-content"><p>Mine lives on the floor under the table.</p></div>
+ <span class="comment-author">Bruno</span></div></div>
+<div><a id="comment-103"></a><div class="comment even"><h4>3: Not for us</h4>
+ <div class="comment-content"><p>It was built for studios, not for living rooms.</p></div>
+ <span class="comment-author">Carla</span></div></div>
+</div></body></html>"""
+
+
+def test_comments_each_in_an_unnamed_wrapper_are_all_read():
+    thread = parse_html_page(SCATTERED)
+    assert [c.author for c in thread.comments] == ["Ines", "Bruno", "Carla"]
+    assert "under the table" in thread.comments[1].text
+    assert "under the table" not in thread.article
+
+
+ARTICLE_BYLINE = '<div class="postedby">Posted by Editor Jane - Monday, March 03, 2008 9:00 AM</div>'
+
+
+def test_lone_byline_in_a_comment_section_is_one_comment_and_the_article_byline_is_not():
+    page = f"""<html><head><title>Screens</title></head><body><div id="posts">
+    {ARTICLE_BYLINE}<div class="post">{ARTICLE}</div><hr>
+    <div class="blog_comments"><h3>Comment(s)</h3><hr>
+    <div class="postedby">Posted by Wendell - Tuesday, March 04, 2008 1:32 PM</div>
+    <div class="post">Small screens on big screens, what a turn of events.</div><hr></div>
+    </div></body></html>"""
+    thread = parse_html_page(page)
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("Wendell", "Small screens on big screens, what a turn of events.")]
+    assert thread.comments[0].published == "2008-03-04T13:32:00"
+
+
+def test_lone_byline_after_a_comments_anchor_is_one_comment():
+    page = f"""<html><head><title>League</title></head><body><div>{ARTICLE}
+    <p><b>Thanks for your comments - this feedback is now closed</b></p><a name="comments"></a>
+    <div class="b_box">Posted by: Olu, Leeds on <span class="itdate">5:19pm Tue 1 Jan 08</span></div>
+    <div style="display: none">A short preview of the words.</div>
+    <div class="entry">The table is tight, a few wins and anyone climbs out of trouble.</div>
+    <div class="b_box"><a href="#">Quote</a> | <a href="#">Report this post</a></div>
+    <div>Share this: <a href="#">Digg</a> | <a href="#">Mail</a></div></div></body></html>"""
+    thread = parse_html_page(page)
+    assert [c.text for c in thread.comments] == [
+        "The table is tight, a few wins and anyone climbs out of trouble."]
+    assert thread.comments[0].author == "Olu"
+
+
+def test_lone_posted_by_line_without_a_comment_section_is_no_comment():
+    page = f"""<html><head><title>Notes</title></head><body><div class="post">{ARTICLE}
+    <div class="post-footer">Posted by Editor Jane at 9:00 AM</div></div></body></html>"""
+    assert parse_html_page(page).comments == []
