@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -829,6 +830,8 @@ def _comment_region(node, page: _Page):
     for section in _section_candidates(page):
         if section is node or _inside(node, section):
             return section
+    if _excluded_ancestor(node, page):
+        return None  # a hidden or sidebar block is not the thread, anchor or not
     el = node
     for _ in range(3):
         parent = el.getparent()
@@ -846,6 +849,53 @@ def _stops_run(el, page: _Page) -> bool:
         return True
     n = page.textlen.get(el, 0)
     return n > 0 and page.linklen.get(el, 0) > 0.5 * n
+
+
+#: A named section shorter than this holds a header or a form, not comments worth a second reading.
+_MIN_SECTION_TEXT = 200
+
+
+def _section_read_as_text(page: _Page) -> tuple[object, list, list[Comment]]:
+    """Comments of a section whose markup has no per-comment elements, read from its text.
+
+    Old templates run every comment together in one block of ``font``/``b``/``br`` ("Reader said:",
+    words, a rule, the next name), so no element holds one comment. The section is a named one, else
+    what follows an ``<a name="comments">`` anchor in its parent; its text goes to the text-page
+    parser, which splits comments at headers, author and date lines.
+
+    Returns
+    -------
+    tuple
+        (container, the elements shown as the section, comments); (None, [], []) when none are found.
+    """
+    from .text import parse_text_page  # only old layouts get here; import on use
+
+    regions = [(section, [section]) for section in _section_candidates(page)
+               if section not in page.holds_article]
+    for anchor in page.root.iter("a"):
+        if _comment_anchor(anchor, page) and not _excluded_ancestor(anchor, page):
+            after = [el for el in anchor.itersiblings() if isinstance(el.tag, str)]
+            if after and not any(el in page.holds_article for el in after):
+                regions.append((anchor.getparent(), after))
+    for container, elements in regions:
+        text = _run_text(elements, page)
+        if len(text) < _MIN_SECTION_TEXT:
+            continue
+        comments = parse_text_page(text, source="section").comments
+        if comments:
+            return container, elements, comments
+    return None, [], []
+
+
+def _run_text(elements: list, page: _Page) -> str:
+    """Visible text of a run of sibling elements, the text between them included."""
+    if len(elements) == 1:
+        return _text(elements[0], skip=page.hidden)
+    box = etree.Element("div")
+    for el in elements:
+        if el not in page.hidden:
+            box.append(copy.deepcopy(el))  # a copy: the page's own tree keeps its elements
+    return _text(box, skip={el for el in box.iter() if isinstance(el.tag, str) and _is_hidden(el)})
 
 
 def _single_byline_item(byline, region, page: _Page) -> tuple[list[_Item], object]:
@@ -1453,7 +1503,9 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     get its ``id`` as ``parent``. A comment's ``text`` is its own words; its ``block`` is all it shows
     (author, date, "Reply"), without its replies. Pages that name no list are read from a repeated comment-named part
     (each comment's ``div#commentBody``) or from repeated author lines ("X said...", "Posted by: X |
-    date"). Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
+    date"); a lone author line counts inside a comment section or after an ``<a name="comments">``
+    anchor. Sections whose comments share one block of ``br``-separated text are read with the
+    text-page parser. Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
     Disqus placeholder) are not in the HTML, so none are reported.
 
     The article is the largest element named as one, else the block with the most paragraph text;
@@ -1495,6 +1547,7 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     comments: list[Comment] = []
     set_aside: list[Comment] = []
     exclude: set = set()
+    shown: list = []
     if members:
         sig = _signature(members[0])
         items = _expand(members, sig, page)
@@ -1507,7 +1560,16 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
         if items:
             comments, set_aside = _build_comments(items, page)
             members = [it.node for it in items]
-    if members:
+        else:
+            container, shown, comments = _section_read_as_text(page)
+    if shown:
+        exclude = set(shown)
+        if shown[0] is not container:
+            # a run after an anchor: its words sit in the tails between the elements, which the
+            # article's text would keep; out of the tree they go (tails travel with them)
+            for el in shown:
+                container.remove(el)
+    elif members:
         exclude = {container} | {m.getparent() for m in members if m.getparent() is not None}
         # the whole comment section (header, form) stays out of the article
         anc = container

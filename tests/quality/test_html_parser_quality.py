@@ -22,7 +22,7 @@ DRAGNET_F1_FLOOR = 0.83
 #: measured 0.941. A second gate, not the target: the target is on the comments' own words.
 DRAGNET_BLOCK_F1_FLOOR = 0.93
 DRAGNET_FALSE_COMMENT_CEILING = 0.08
-L3S_F1_FLOOR = 0.40
+L3S_F1_FLOOR = 0.43
 #: The acceptance target (0.90) is reached, so it is the floor.
 SNIPPET_COMMENT_FLOOR = 0.90
 SNIPPET_ARTICLE_FLOOR = 0.88

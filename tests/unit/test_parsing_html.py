@@ -374,3 +374,44 @@ def test_lone_posted_by_line_without_a_comment_section_is_no_comment():
     page = f"""<html><head><title>Notes</title></head><body><div class="post">{ARTICLE}
     <div class="post-footer">Posted by Editor Jane at 9:00 AM</div></div></body></html>"""
     assert parse_html_page(page).comments == []
+
+
+def test_comments_run_together_in_one_named_block_are_split_at_their_author_lines():
+    page = f"""<html><head><title>Game</title></head><body><div>{ARTICLE}</div>
+    <div id="commentsDiv"><p><b>2 Comments</b></p><p><font>
+    <font>9:10 PM on Tue., Jan. 8, 2008</font><br><strong>Harriet Vane</strong> said:<br>
+    <font>The photo caption swaps the two forwards, the tall one is the captain.</font><br>
+    <a href="#">Report as inappropriate</a><br>
+    <font>11:56 PM on Sun., Jan. 6, 2008</font><br><strong>Peter Wimsey</strong> said:<br>
+    <font>Good to see the school teams getting some coverage for once this season.</font><br>
+    <a href="#">Report as inappropriate</a></font></p></div></body></html>"""
+    thread = parse_html_page(page)
+    texts = " ".join(c.text for c in thread.comments)
+    assert len(thread.comments) >= 2
+    assert "captain" in texts and "coverage" in texts
+    assert "captain" not in thread.article
+
+
+FLAT_AFTER_ANCHOR = f"""<html><head><title>Budget</title></head><body><div id="storyBox"><h3>Budget</h3>{ARTICLE}
+<hr><a name="commentSection"></a><b>3 Comments</b><br><br>
+<b>Ruth M</b> said:<br>The province should trim its own spending before asking anyone else to pay.<br><br>
+Enough is enough with these deficits.<br><br><hr><br>
+<b>Gordon</b> said:<br>Agreed, the interest alone eats a large part of what the province takes in.<br><br><hr><br>
+<b>Anil</b> said:<br>Public money should not prop up firms that no longer make a profit on their own.<br><br><hr>
+</div></body></html>"""
+
+
+def test_flat_comments_after_a_comments_anchor_are_read_from_their_text():
+    thread = parse_html_page(FLAT_AFTER_ANCHOR)
+    texts = " ".join(c.text for c in thread.comments)
+    assert len(thread.comments) >= 2
+    assert "trim its own spending" in texts and "prop up firms" in texts
+    assert "prop up firms" not in thread.article
+    assert "council voted" in thread.article
+
+
+def test_flat_comments_after_an_anchor_inside_a_hidden_block_are_not_read():
+    hidden = FLAT_AFTER_ANCHOR.replace('<div id="storyBox"><h3>Budget</h3>' + ARTICLE,
+                                       '<div id="storyBox"><h3>Budget</h3>' + ARTICLE + '<div style="display: none">')
+    hidden = hidden.replace("</div></body>", "</div></div></body>")
+    assert parse_html_page(hidden).comments == []
