@@ -139,8 +139,8 @@ def _csr_sharing(data, indices, indptr, shape, sorted_indices: bool) -> sp.csr_m
 
 
 def _rows_of(X, rows: np.ndarray):
-    """``X[rows]``, as a view sharing ``X``'s arrays when ``rows`` is a run of consecutive rows."""
-    if len(rows) and rows[-1] - rows[0] == len(rows) - 1 and np.all(np.diff(rows) == 1):
+    """``X[rows]`` (``rows`` increasing), as a view sharing ``X``'s arrays when they are consecutive."""
+    if len(rows) and rows[-1] - rows[0] == len(rows) - 1:
         first, stop = int(rows[0]), int(rows[-1]) + 1
         lo, hi = int(X.indptr[first]), int(X.indptr[stop])
         return _csr_sharing(_unpruned(X.data[lo:hi]), _unpruned(X.indices[lo:hi]), X.indptr[first:stop + 1] - lo,
@@ -372,7 +372,6 @@ class CommentModel(BaseEstimator):
         jobs = []
         for task, y in labels.items():
             schema.classes(task)
-            y = np.asarray(y, dtype=object)
             rows = np.flatnonzero(y != "")
             if len(rows) == 0:
                 continue
