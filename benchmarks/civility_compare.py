@@ -16,7 +16,10 @@ are computed on the pooled out-of-fold scores of each set; the per-fold AUC rang
 too.
 
 Caveat: alt-profanity-check was itself trained on data that includes the Davidson tweets, so
-its Davidson figure is an in-sample one.
+its Davidson figure is an in-sample one. For a held-out comparison on equal terms the benchmark
+also retrains alt-profanity-check's published recipe (word TF-IDF with English stop words and
+``min_df=0.0001``, a class-balanced linear SVM, calibrated by 3-fold ``CalibratedClassifierCV``)
+on exactly our training folds: the ``recipe`` columns.
 
 Usage::
 
@@ -33,15 +36,19 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import average_precision_score, roc_auc_score
 from sklearn.model_selection import GroupKFold
+from sklearn.pipeline import make_pipeline
+from sklearn.svm import LinearSVC
 from threadpoolctl import threadpool_limits
 
 from moderation.features import TextFeatures
 from moderation.labels.importers import import_labels
 from moderation.model import CommentModel, default_civility_head
 
-__all__ = ["CORPORA", "FEATURES", "load_corpora", "run", "main"]
+__all__ = ["CORPORA", "FEATURES", "load_corpora", "apc_recipe", "run", "main"]
 
 _REPO = Path(__file__).resolve().parents[1]
 _DEFAULT_DATA = _REPO.parent / "shared" / "data" / "civility"
@@ -72,6 +79,17 @@ def _sample(table: pd.DataFrame, cap: int, seed: int) -> pd.DataFrame:
     return pd.concat(parts)
 
 
+def apc_recipe():
+    """alt-profanity-check's published training recipe, as an unfitted scikit-learn pipeline.
+
+    Its ``train_model.py`` fits word TF-IDF (English stop words, ``min_df=0.0001``) and a
+    class-balanced ``LinearSVC`` wrapped in ``CalibratedClassifierCV``; retraining it on our
+    folds gives a held-out figure where the published model's own can be in-sample.
+    """
+    svm = LinearSVC(class_weight="balanced", dual=False, tol=1e-2, max_iter=100_000)
+    return make_pipeline(TfidfVectorizer(stop_words="english", min_df=0.0001), CalibratedClassifierCV(svm))
+
+
 def _scores(y, p) -> dict:
     return {"roc_auc": round(float(roc_auc_score(y, p)), 4), "average_precision": round(float(average_precision_score(y, p)), 4)}
 
@@ -90,6 +108,7 @@ def run(data_dir: Path, folds: int = 5, cap_others: int = 1500, C: float = 3.0, 
         groups = table["thread_id"].to_numpy()
         others = pd.concat([_sample(t, cap_others, seed=0) for n, t in corpora.items() if n != name])
         ours = np.full(len(table), np.nan)
+        recipe = np.full(len(table), np.nan)
         fold_auc = []
         started = time.perf_counter()
         for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(table, groups=groups), start=1):
@@ -100,6 +119,8 @@ def run(data_dir: Path, folds: int = 5, cap_others: int = 1500, C: float = 3.0, 
                 prediction = model.predict(table["text"].iloc[te].tolist())
             column = prediction.classes["civility"].index("uncivil")
             ours[te] = prediction.proba["civility"][:, column]
+            retrained = apc_recipe().fit(train["text"].tolist(), train["civility"].to_numpy() == "uncivil")
+            recipe[te] = retrained.predict_proba(table["text"].iloc[te].tolist())[:, 1]
             fold_auc.append(round(float(roc_auc_score(y[te], ours[te])), 4))
             say(f"{name}: fold {k}/{folds} AUC {fold_auc[-1]:.4f}")
         theirs = np.asarray(predict_prob(table["text"].tolist()), dtype=float)
@@ -110,22 +131,28 @@ def run(data_dir: Path, folds: int = 5, cap_others: int = 1500, C: float = 3.0, 
             "alt_profanity_check": {**_scores(y, theirs),
                                     "fold_auc": [round(float(roc_auc_score(y[te], theirs[te])), 4) for _, te in
                                                  GroupKFold(n_splits=folds).split(table, groups=groups)]},
+            "apc_recipe_same_folds": _scores(y, recipe),
             "seconds": round(time.perf_counter() - started, 1),
         }
     report["ours_ahead_everywhere"] = all(s["ours"]["roc_auc"] > s["alt_profanity_check"]["roc_auc"]
                                           for s in report["sets"].values())
+    report["ours_ahead_of_recipe_everywhere"] = all(s["ours"]["roc_auc"] > s["apc_recipe_same_folds"]["roc_auc"]
+                                                    for s in report["sets"].values())
     return report
 
 
 def _print(report: dict) -> None:
     print(f"Civility, {report['folds']}-fold grouped CV per set; training = other folds + other corpora "
           f"(each capped at {report['cap_others']} rows)")
-    print(f"{'set':<10} {'rows':>6} {'unciv':>6} | {'ours AUC':>8} {'AP':>6} | {'apc AUC':>8} {'AP':>6} | fold AUC ours")
+    print(f"{'set':<10} {'rows':>6} {'unciv':>6} | {'ours AUC':>8} {'AP':>6} | {'apc AUC':>8} {'AP':>6}"
+          f" | {'recipe AUC':>10} {'AP':>6} | fold AUC ours")
     for name, s in report["sets"].items():
-        o, a = s["ours"], s["alt_profanity_check"]
+        o, a, r = s["ours"], s["alt_profanity_check"], s["apc_recipe_same_folds"]
         print(f"{name:<10} {s['rows']:>6} {s['uncivil_share']:>6.3f} | {o['roc_auc']:>8.4f} {o['average_precision']:>6.4f}"
-              f" | {a['roc_auc']:>8.4f} {a['average_precision']:>6.4f} | {min(o['fold_auc']):.3f}..{max(o['fold_auc']):.3f}")
-    print("ours ahead of alt-profanity-check on every set:", report["ours_ahead_everywhere"])
+              f" | {a['roc_auc']:>8.4f} {a['average_precision']:>6.4f}"
+              f" | {r['roc_auc']:>10.4f} {r['average_precision']:>6.4f} | {min(o['fold_auc']):.3f}..{max(o['fold_auc']):.3f}")
+    print("ours ahead of alt-profanity-check (as published) on every set:", report["ours_ahead_everywhere"])
+    print("ours ahead of its recipe retrained on the same folds on every set:", report["ours_ahead_of_recipe_everywhere"])
 
 
 def main(argv=None) -> int:
