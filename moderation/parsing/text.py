@@ -25,8 +25,8 @@ __all__ = [
 
 #: Words that name a comment section in a header ("12 Comments", "Kommentare (3)", ...).
 COMMENT_WORDS = (
-    "comments", "comment", "responses", "response", "replies", "thoughts", "reactions",
-    "kommentare", "kommentar", "leserkommentare", "antworten", "gedanken", "reaktionen", "meinungen",
+    "comments", "comment", "responses", "response", "replies", "thoughts", "reactions", "discussion",
+    "kommentare", "kommentar", "leserkommentare", "antworten", "gedanken", "reaktionen", "meinungen", "diskussion",
     "commentaires", "commentaire", "réactions", "commenti", "commento", "comentarios", "comentario",
     "reacties", "reactie", "komentarze", "kommentarer",
 )
@@ -597,6 +597,8 @@ def _looks_like_name(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 50 or stripped.endswith(("?", "!", ".", ",")) and len(stripped) > 3:
         return False
+    if stripped[0] in "[(" and stripped[-1] in "])":
+        return False  # a label in brackets ("[Online]", "(Video)"), as event and teaser lists print them
     words = stripped.split()
     return 1 <= len(words) <= 5 and not _URL_RE.search(stripped)
 
@@ -1009,9 +1011,10 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
     """
     starts, claimed = _header_candidates(lines)
     best = (0.0, None, [], [])
-    for start, counted in starts:
-        drafts, leftover, _end = _split_comments(lines[start:])
-        quality = _section_quality(drafts, 2 if counted else 1)
+    for given, counted in starts:
+        start, drafts, leftover, _end = _split_section(lines, given)
+        # the header stands above the article it opens, so what follows the article is on its own
+        quality = _section_quality(drafts, 0 if start != given else 2 if counted else 1)
         if quality > best[0]:
             best = (quality, start, drafts, leftover)
     if best[1] is not None:
@@ -1022,7 +1025,7 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
         start = _next_trio(lines, strong, position)
         if start is None:
             break
-        drafts, leftover, end = _split_comments(lines[start:])
+        start, drafts, leftover, end = _split_section(lines, start)
         quality = _section_quality(drafts, 0)
         if quality > best[0]:
             best = (quality, start, drafts, leftover)
@@ -1040,6 +1043,75 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
             else:
                 _pair(lines, run, False)
     return best[1], best[2], best[3], claimed
+
+
+#: A leading "comment" with this many words of running text in this many paragraphs, and more of
+#: them than all running text above it, is the article under its byline, not a reader's comment.
+_ARTICLE_WORDS = 250
+_ARTICLE_PARAGRAPHS = 5
+#: The link that ends a teaser ("Continue Reading »", "… Read more"); comments do not end so.
+_READ_MORE = re.compile(r"(?:continue reading|read more|read the rest|weiterlesen|lire la suite|leggi tutto)\W*$",
+                        re.IGNORECASE)
+
+
+def _split_section(lines: list[_Line], start: int) -> tuple[int, list[_Draft], list[_Line], int]:
+    """Split the section at ``start`` into comments, starting after the article or teasers that open it.
+
+    A byline looks like a comment's author line, so a section can open with the article itself
+    (a "4 Comments" link next to the byline, a "Comments" menu item above it) or with a list of
+    teasers. When its first drafts are such (:func:`_leading_non_comment`), the section starts
+    again after them. Returns (start, drafts, leftover, end), ``end`` counted from the given start.
+    """
+    given = start
+    drafts, leftover, end = _split_comments(lines[start:])
+    for _ in range(3):  # the article, then the teasers below it
+        skipped = _leading_non_comment(lines, start, drafts)
+        if skipped is None:
+            break
+        last = max(line.number for line in skipped.body + skipped.meta_lines + skipped.controls)
+        start = next((i for i in range(start, len(lines)) if lines[i].number > last), len(lines))
+        drafts, leftover, end = _split_comments(lines[start:])
+    return start, drafts, leftover, start - given + end
+
+
+def _leading_non_comment(lines: list[_Line], start: int, drafts: list[_Draft]) -> _Draft | None:
+    """The last of the drafts opening a section that are no comments, or None.
+
+    That is the first draft with running text when it reads as the article (:func:`_reads_as_article`:
+    headlines of teasers may come before it),
+    or the last of two or more teasers ending in "Continue reading" (:data:`_READ_MORE`) that
+    open the section, with at most one other draft between them.
+    """
+    opening = next((draft for draft in drafts if _has_running_text(draft)), None)
+    if opening is not None and _reads_as_article(opening, _prose_words(lines[:lines.index(opening.body[0], start)])):
+        return opening
+    last_teaser, teasers, others = None, 0, 0
+    for draft in drafts:
+        if any(_READ_MORE.search(line.text) for line in draft.body):
+            last_teaser, teasers, others = draft, teasers + 1, 0
+        else:
+            others += 1
+            if others >= 2:
+                break
+    return last_teaser if teasers >= 2 else None
+
+
+def _has_running_text(draft: _Draft) -> bool:
+    """True for a draft with a line of twelve words or more, or two lines of prose."""
+    prose = [_words(line.text) for line in draft.body if _is_prose(line.text)]
+    return len(prose) >= 2 or any(len(words) >= 12 for words in prose)
+
+
+def _prose_words(lines: list[_Line]) -> int:
+    """The number of words in the lines of running text among ``lines``."""
+    return sum(len(_words(line.text)) for line in lines if line.kind == _KIND_TEXT and _is_prose(line.text))
+
+
+def _reads_as_article(draft: _Draft, words_before: int) -> bool:
+    """True for a draft that is an article: long, in paragraphs, and longer than all prose above it."""
+    paragraphs = [line for line in draft.body if _is_prose(line.text)]
+    words = sum(len(_words(line.text)) for line in paragraphs)
+    return len(paragraphs) >= _ARTICLE_PARAGRAPHS and words >= _ARTICLE_WORDS and words > words_before
 
 
 def _pair(lines: list[_Line], run: list[tuple[int, str]], on: bool) -> None:
@@ -1086,10 +1158,11 @@ def _section_quality(drafts: list[_Draft], header: int) -> float:
     """
     has_header = header > 0
     score = 0.0
-    good = talk = signed = 0
+    good = talk = signed = running = 0
     for draft in drafts:
         words = 0
         talks = good_line = False
+        prose_lines = long_line = 0
         for line in draft.body:
             tokens = _words(line.text)
             prose = len(tokens) >= 12 or (len(tokens) >= 2 and line.text.rstrip().endswith(_TERMINAL))
@@ -1097,14 +1170,17 @@ def _section_quality(drafts: list[_Draft], header: int) -> float:
                 words += len(tokens)
             if prose:
                 good_line = True
+                prose_lines += 1
+                long_line = long_line or len(tokens) >= 12
                 talks = talks or "?" in line.text or any(t.lower() in _TALK_WORDS for t in tokens)
+        running += prose_lines >= 2 or long_line
         if not good_line and has_header and draft.author and draft.date and words >= 3:
             signed += 1  # a short signed comment under a header ("Great article! Thx for sharing")
         if good_line:
             good += 1
             talk += talks
         score += min(words, 300)
-    if header == 0 and (good < 2 or talk < 0.5 * good):
+    if header == 0 and (good < 2 or talk < 0.5 * good or running < 2):
         return 0.0
     if header == 1 and (not good and not signed or good and talk < 0.5 * good and not (good == 1 and drafts[0].author)):
         return 0.0

@@ -524,3 +524,70 @@ Leave a Comment"""
     assert thread.comment_count_claimed == 1
     assert [c.author for c in thread.comments] == ["Alan Lee"]
     _assert_roles_cover(page, thread)
+
+
+def test_labels_in_brackets_are_not_commenter_names():
+    events = "\n".join(
+        f"{title}\n[{place}]\nTuesday, November {day}, 2021\n9:00 AM PST\n"
+        f"You want to run your shop online, but you don't know where to start? Join us for {minutes} minutes.\n"
+        f"Register Now\n"
+        for title, place, day, minutes in (("Selling online", "Online", 2, 40), ("Stock and shelves", "Leeds", 3, 50),
+                                           ("Paying suppliers", "Online", 4, 30)))
+    page = NO_COMMENTS_PAGE + "\n\nUpcoming events\n\n" + events
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    _assert_roles_cover(page, thread)
+
+
+def test_one_line_headlines_with_bylines_are_teasers_not_comments():
+    teasers = "\n".join(
+        f"{name}\nMarch {day}, 2021\n{headline}\nby\n"
+        for name, day, headline in (("Ann Writer", 3, "Will the new bus lanes help you?"),
+                                    ("Bo Reporter", 4, "Why we still need the night market."),
+                                    ("Cy Editor", 5, "Is your street next for resurfacing?"),
+                                    ("Di Author", 6, "Our readers' favourite walks, mapped.")))
+    thread = parse_text_page(NO_COMMENTS_PAGE + "\n\nMore stories\n\n" + teasers)
+    assert thread.comments == []
+
+
+ARTICLE_PARAGRAPHS = "\n".join(
+    f"Paragraph {n} of the story tells how the harbour master, the ferry crews and the council worked through "
+    f"the winter storms to keep the crossing open, with {n} more details about the tides and the timetable. "
+    f"Passengers were told of changes by text message, and the cafe on the quay stayed open for the crews."
+    for n in range(1, 7))
+
+
+def test_article_under_a_comments_menu_item_and_byline_is_the_article():
+    page = ("Home\nArchives\nComments\n\nFerry crossing kept open all winter\n"
+            "Posted by Sam Harbour on October 29, 2012 at 1:34 pm\nPrint\nShare\n\n" + ARTICLE_PARAGRAPHS
+            + "\n\nTags\nFerries, Weather\nNEXT\nNew ferry timetable\nBy Sam Harbour\nOctober 28, 2012\n"
+            "Harbour fees go up\nBy Lee Quay\nOctober 27, 2012\n")
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    assert "Paragraph 6 of the story" in thread.article
+    _assert_roles_cover(page, thread)
+
+
+def test_comments_after_an_article_that_opens_the_section_are_still_found():
+    page = ("Ferry crossing kept open all winter\n4 Comments\n"
+            "Posted by Sam Harbour on October 29, 2012 at 1:34 pm\n\n" + ARTICLE_PARAGRAPHS + "\n\n"
+            "Public Discussion (2)\n\n"
+            "Anna says:\nOctober 29, 2012 at 3:10 pm\nI took that ferry every week, thank you to the crews.\nReply\n"
+            "Bob says:\nOctober 30, 2012 at 8:02 am\nDid the timetable change in March as well?\nReply\n")
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Anna", "Bob"]
+    assert "Paragraph 1 of the story" in thread.article
+    _assert_roles_cover(page, thread)
+
+
+def test_stories_ending_in_continue_reading_are_teasers_not_comments():
+    teasers = "\n".join(
+        f"{headline}\nWritten on August {day}, 2012 by {name} in News\n"
+        f"{name.split()[0]} looks at what changed this week and what it means for the town. We asked around.\n"
+        f"Continue Reading »\n"
+        for headline, day, name in (("The market moves", 8, "Rich Writer"), ("A new mayor", 7, "Hanna Shaw"),
+                                    ("Bridges and tolls", 6, "Rich Writer")))
+    page = NO_COMMENTS_PAGE + "\n\n3 Comments\n\nTrending Now\n\n" + teasers
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    _assert_roles_cover(page, thread)
