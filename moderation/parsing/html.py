@@ -44,7 +44,8 @@ _SECTION_NOT = re.compile(
     r"form|respond|reply-?title|leave|add-?comment|post-?comment|write|new-?comment|submit|link|count|rss|feed"
     r"|closed|nocomment|no-comment|no_comment|button|btn|share|policy|rules|guideline|popular|recent|latest"
     r"|widget|sidebar|most|tab|number|num\b|icon|bubble|title|heading|notice|login|register|subscribe"
-    r"|pagination|paging|nav|sort|filter|toolbar|status|open|hidden|template|editor|preview|captcha|count",
+    r"|pagination|paging|nav|sort|filter|toolbar|status|open|hidden|template|editor|preview|captcha|count"
+    r"|commentary",  # an opinion piece (news genre), not its readers' comments
 )
 #: Per-comment elements that are not the comment's words.
 #: Names that disqualify an element (or anything inside it) from holding the comments of this page.
@@ -77,11 +78,14 @@ _ARTICLE_BODY = re.compile(
     r"|articletext|story-?content|blog-?post|entry-?body|single-?content|main-?content|text-?content",
 )
 _BOILERPLATE = re.compile(
-    r"\bnav|menu|sidebar|side-bar|widget|footer|header|masthead|breadcrumb|share|sharing|social|related"
+    r"\bnav|menu|sidebar|side-bar|widget|footer|breadcrumb|share|sharing|social|related"
     r"|advert|\bads?\b|banner|promo|newsletter|subscribe|cookie|popup|modal|skip|toolbar|tags\b|tag-?list"
     r"|author-?bio|about-?author|author-?box|pagination|pager|print|email|rss|sponsor|outbrain|taboola"
     r"|recommend|trending|most-?read|more-?stories|signup|login|search",
 )
+
+#: A page's header; the same name inside an article is the article's own (title, standfirst, a table's head).
+_HEADER = re.compile(r"header|masthead")
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NEWLINES = re.compile(r"\n\s*\n\s*(\n\s*)*")
@@ -1355,13 +1359,57 @@ def _claimed_count(page: _Page, container) -> int | None:
 # ---------------------------------------------------------------------------
 
 
+#: Prose outside the comments beyond which a wrapper around them holds the article too.
+_AREA_PROSE = 200
+
+
+def _comment_area(container, members: list, comments: set, page: _Page) -> set:
+    """The comment list, the members' parents and the named comment section around them.
+
+    Only wrappers with little prose besides the comments (a header, a count, a note) count: when
+    comments sit right next to the story, their parent is the story's column too.
+    """
+    wrappers = {container} | {m.getparent() for m in members if m.getparent() is not None}
+    # the whole comment section (header, form) stays out of the article
+    limit = 0.8 * page.textlen.get(page.root, 1)
+    anc = container
+    while anc is not None:
+        attrs = page.attrs.get(anc, "")
+        if attrs and _has(_SECTION_WORDS, attrs) and page.textlen.get(anc, 0) < limit:
+            wrappers.add(anc)
+        anc = anc.getparent()
+    wrappers.discard(None)
+    if not comments:
+        return wrappers  # no comment came out of the list: a widget or a label, left out whole
+    return {el for el in wrappers if _prose_outside(el, comments, page) < _AREA_PROSE}
+
+
+def _prose_outside(node, comments: set, page: _Page) -> int:
+    """Characters of paragraph text in ``node`` outside ``comments`` and outside comment-named parts
+    (a form's privacy note is the section's furniture); paragraphs of 80 and more, mostly not links.
+    """
+    total = 0
+    walker = etree.iterwalk(node, events=("start",))
+    for _, el in walker:
+        if el in comments or el is not node and _has(_SECTION_WORDS, page.attrs.get(el, "")):
+            walker.skip_subtree()
+        elif el.tag in _DENSE_TAGS:
+            n = page.textlen.get(el, 0)
+            if n >= 80 and page.linklen.get(el, 0) < 0.3 * n:
+                total += n
+    return total
+
+
 #: Below this many characters our article looks weak and trafilatura's fast mode gets a try.
 _WEAK_ARTICLE = 600
 
 
-def _article(page: _Page, exclude: set) -> str:
-    skip = _boilerplate(page) | set(exclude)
-    best, _ = _article_node(page, skip)
+def _article(page: _Page, exclude: set, comments: set = frozenset()) -> str:
+    chrome = _boilerplate(page)
+    skip = chrome | set(exclude)
+    # the area around the comments, or a block named as chrome, may be a wrapper that holds the
+    # article too; the comments themselves never do
+    best, _ = _article_node(page, skip, set(comments))
     text = _text(best, skip=skip) if best is not None else ""
     if len(text) < _WEAK_ARTICLE or _menu_like(text):
         other = _trafilatura_article(page.root, exclude)
@@ -1416,21 +1464,35 @@ def _boilerplate(page: _Page) -> set:
     skip = set(page.hidden)
     body_len = page.textlen.get(body, 1)
     for node in root.iter("nav", "aside", "footer", "form"):
-        if node.tag == "form" and page.textlen.get(node, 0) > 0.5 * body_len:
+        # a page wrapped whole in a form, or swallowed by a nav left unclosed, is not chrome
+        if page.textlen.get(node, 0) > 0.5 * body_len and (node.tag == "form" or _holds_named_body(node, page)):
             continue
         skip.add(node)
     for node, attrs in page.attrs.items():
-        if _has(_BOILERPLATE, attrs) and not _has(_ARTICLE_BODY, attrs):
-            if page.textlen.get(node, 0) < 0.5 * body_len:
-                skip.add(node)
+        if node.tag == "article":
+            continue  # its classes name the post's categories and tags ("category-newsletter"), not chrome
+        if _has(_ARTICLE_BODY, attrs) or page.textlen.get(node, 0) >= 0.5 * body_len:
+            continue
+        if _has(_BOILERPLATE, attrs) or _has(_HEADER, attrs) and not _in_article(node, page):
+            skip.add(node)
     return skip
 
 
-def _article_node(page: _Page, skip: set):
+def _in_article(node, page: _Page) -> bool:
+    """Whether ``node`` is inside an ``article`` element or one named as an article body."""
+    return any(anc.tag == "article" or _has(_ARTICLE_BODY, page.attrs.get(anc, "")) for anc in node.iterancestors())
+
+
+def _holds_named_body(node, page: _Page) -> bool:
+    """Whether an element named as an article body (``entry-content``, ...) is inside ``node``."""
+    return any(_has(_ARTICLE_BODY, page.attrs.get(el, "")) for el in node.iterdescendants())
+
+
+def _article_node(page: _Page, skip: set, never: set = frozenset()):
     """The element holding the article and whether it is named as one.
 
-    The largest element named as an article body (``article``, ``entry-content``, ...), else the
-    block with the most paragraph text.
+    The largest element named as an article body (``article``, ``entry-content``, ...) outside
+    ``skip``, else the block with the most paragraph text outside ``never``.
     """
     best = None
     best_len = 0
@@ -1443,7 +1505,7 @@ def _article_node(page: _Page, skip: set):
         if n > best_len:
             best, best_len = node, n
     if best is None or best_len < 200:
-        return _densest(page, skip), False
+        return _densest(page, skip, never), False
     return best, True
 
 
@@ -1467,10 +1529,26 @@ def _inside(node, ancestor) -> bool:
     return False
 
 
-def _densest(page: _Page, skip: set):
-    """The block holding the most paragraph text (paragraph scores go to the parent, half to the grandparent)."""
+def _paragraphs_outside(root, skip: set):
+    """The ``p``, ``pre``, ``blockquote`` and ``td`` elements of ``root`` outside every subtree in ``skip``."""
+    walker = etree.iterwalk(root, events=("start",))
+    for _, node in walker:
+        if node in skip:
+            walker.skip_subtree()
+        elif node.tag in _DENSE_TAGS:
+            yield node
+
+
+_DENSE_TAGS = frozenset(("p", "pre", "blockquote", "td"))
+
+
+def _densest(page: _Page, skip: set, never: set = frozenset()):
+    """The block holding the most paragraph text (paragraph scores go to the parent, half to the grandparent).
+
+    Paragraphs in ``skip`` and anywhere inside ``never`` do not count.
+    """
     scores: dict = {}
-    for p in page.root.iter("p", "pre", "blockquote", "td"):
+    for p in _paragraphs_outside(page.root, never):
         n = page.textlen.get(p, 0)
         if n < 25 or p in skip:
             continue
@@ -1569,19 +1647,15 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
             # article's text would keep; out of the tree they go (tails travel with them)
             for el in shown:
                 container.remove(el)
-    elif members:
-        exclude = {container} | {m.getparent() for m in members if m.getparent() is not None}
-        # the whole comment section (header, form) stays out of the article
-        anc = container
-        while anc is not None:
-            attrs = page.attrs.get(anc, "")
-            if attrs and _has(_SECTION_WORDS, attrs) and page.textlen.get(anc, 0) < 0.8 * page.textlen.get(root, 1):
-                exclude.add(anc)
-            anc = anc.getparent()
     else:
         for node in _section_candidates(page):
             exclude.add(node)
-    article = _article(page, exclude)
+    own = set(shown)
+    if comments or set_aside:
+        own |= {el for item in items for el in item.elements} | set(members)
+    if members:
+        exclude = own | _comment_area(container, members, own, page)
+    article = _article(page, exclude, own)
     return Thread(
         source=source,
         title=meta["title"],

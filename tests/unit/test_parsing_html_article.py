@@ -1,0 +1,77 @@
+"""Unit tests for how the HTML page parser picks the article, on small hand-written pages."""
+
+from __future__ import annotations
+
+from moderation.parsing.html import parse_html_page
+
+STORY = ("<p>The harbour board agreed on Monday to repair the old stone pier before the winter storms. "
+         "Engineers say the work will take six weeks and cost less than first feared.</p>"
+         "<p>Fishing crews welcomed the plan but asked for the slipway to stay open while it goes on.</p>")
+
+COMMENT_WORDS = ("I walked along that pier every summer as a child and it was already crumbling then, "
+                 "so this repair is long overdue. Good news for the town and for the crews.")
+
+
+def _comments(n: int) -> str:
+    return "".join(f'<div class="comment" id="comment-{i}"><span class="author">Reader {i}</span>'
+                   f"<p>{COMMENT_WORDS} Number {i}.</p></div>" for i in range(1, n + 1))
+
+
+def test_comments_beside_the_story_in_one_column_leave_the_story_in_the_article():
+    page = (f'<html><body><div id="navigation"><a href="/">Home</a></div><div class="column">'
+            f"<h1>Pier repairs</h1>{STORY}{_comments(3)}</div></body></html>")
+    thread = parse_html_page(page)
+    assert len(thread.comments) == 3
+    assert "six weeks" in thread.article
+    assert "crumbling" not in thread.article
+
+
+def test_a_long_comment_is_never_taken_for_the_article():
+    long_comment = "<p>" + COMMENT_WORDS * 4 + "</p>"
+    page = (f"<html><body><div class='main'><div class='story'>{STORY}</div>"
+            f"<div id='comments'><div class='comment' id='comment-1'><b class='author'>Ann</b>{long_comment}</div>"
+            f"<div class='comment' id='comment-2'><b class='author'>Bob</b><p>Agreed.</p></div></div>"
+            f"</div></body></html>")
+    thread = parse_html_page(page)
+    assert "six weeks" in thread.article
+    assert "crumbling" not in thread.article
+
+
+def test_a_nav_left_unclosed_that_swallows_the_page_is_not_chrome():
+    # the <nav> is never closed, so the browser (and lxml) put the whole post inside it; the post is
+    # in two boxes, so only its named body holds all of it
+    page = (f"<html><body><nav class='navbar'><a href='/'>Home</a><a href='/news'>News</a>"
+            f"<div class='container'><div class='entry-content'><div class='box'><p>Settings you can change.</p>"
+            f"</div><div class='box'>{STORY}</div></div></div></body></html>")
+    article = parse_html_page(page).article
+    assert "Settings you can change." in article
+    assert "six weeks" in article
+
+
+def test_post_category_classes_on_an_article_are_not_chrome():
+    page = (f"<html><body><div class='top-menu'><a href='/'>Home</a></div>"
+            f"<article class='post category-newsletter tag-social'><h1>Pier repairs</h1>"
+            f"<div class='box'><p>Settings you can change.</p></div><div class='box'>{STORY * 3}</div>"
+            f"</article><div id='comments'>{_comments(6)}</div></body></html>")
+    article = parse_html_page(page).article
+    assert "Settings you can change." in article
+    assert "six weeks" in article
+
+
+def test_a_header_inside_the_article_is_kept_and_the_page_header_is_not():
+    page = (f"<html><body><div class='site-header'>Harbour Times | Subscribe | Log in</div>"
+            f"<article class='post'><header class='entry-header'><h1>Pier repairs</h1>"
+            f"<p class='standfirst'>Work starts before the storms arrive.</p></header>"
+            f"<div class='entry-content'>{STORY}</div></article></body></html>")
+    article = parse_html_page(page).article
+    assert "Work starts before the storms arrive." in article
+    assert "Subscribe" not in article
+
+
+def test_an_opinion_piece_named_commentary_is_the_article_not_a_comment_section():
+    paragraphs = "".join(f"<div class='para'>{COMMENT_WORDS} Part {i}.</div>" for i in range(3))
+    page = (f"<html><body><div class='page commentary'><h1>Why the pier matters</h1>"
+            f"<div class='rack'>{STORY}</div><div class='rack'>{paragraphs}</div></div></body></html>")
+    thread = parse_html_page(page)
+    assert thread.comments == []
+    assert "six weeks" in thread.article
