@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import cached_property, lru_cache
@@ -745,8 +746,8 @@ def _bare_name(text: str) -> str | None:
     words = stripped.split()
     if not 1 <= len(words) <= 4 or not _WORD_RE.search(stripped):
         return None
-    if len(words) > 1 and len(_words(stripped)) != len(words):
-        return None  # handles ("ruth_k", "h4rm0ny") are single tokens
+    if len(words) > 1 and len(_words(stripped.replace("-", ""))) != len(words):
+        return None  # handles ("ruth_k", "h4rm0ny") are single tokens, and so is "Jan-Willem"
     lowered = [w.lower() for w in words]
     if any(w in _NOT_NAME_WORDS or w in _HEADING_WORDS for w in lowered):
         return None
@@ -771,14 +772,48 @@ def _name_runs(lines: list[_Line]) -> list[tuple[list[tuple[int, str]], int | No
     for pairs in _name_pair_groups(lines):
         pieces = _split_at_chrome(pairs)
         for run in pieces if pieces != [pairs] else [pairs]:
+            cut_out = run is not pairs
+            run = _cut_at_menu(lines, run)
             names = [name.lower() for _, name, _ in run]
             if len(run) < 3 or len(set(names)) == len(names) and len(run) < 4:
                 continue
-            if run is not pairs and not any(_commenter_name(lines[index].text, name) for index, name, _ in run):
+            if cut_out and not any(_commenter_name(lines[index].text, name) for index, name, _ in run):
                 continue
             after = pairs.index(run[-1]) + 1
             runs.append(([(index, name) for index, name, _ in run], pairs[after][0] if after < len(pairs) else None))
     return runs
+
+
+#: This many short lines in a row (no running text) between two names are a menu: the comments ended.
+_MENU_LINES = 4
+_DIGITS = re.compile(r"\d+")
+_CODE_CHARS = re.compile(r"[=(){}<>\[\];`]")
+
+
+def _cut_at_menu(lines: list[_Line], run: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """The part of a run of name pairs before the first menu or link list between two of its names.
+
+    Lines shown under every comment ("Daumen hoch", "Translate", "2 Monate her") are no menu.
+    """
+    if len(run) < 2:
+        return run
+    seen = Counter(_DIGITS.sub("", _norm(line.text)) for line in lines[run[0][0]: run[-1][0]])
+    for k in range(1, len(run)):
+        streak = 0
+        for line in lines[run[k - 1][0] + 2: run[k][0]]:
+            if seen[_DIGITS.sub("", _norm(line.text))] > 1:
+                continue
+            streak = streak + 1 if line.kind != _KIND_TEXT or _menu_item(line.text) else 0
+            if streak >= _MENU_LINES:
+                return run[:k]
+    return run
+
+
+def _menu_item(text: str) -> bool:
+    """True for a line of a menu or link list: words that are no sentence ("So brave."), and no code."""
+    stripped = text.strip()
+    return not _is_prose(stripped) and not stripped.endswith(_TERMINAL) and not _CODE_CHARS.search(stripped) and (
+        "," not in stripped)
 
 
 def _commenter_name(text: str, name: str) -> bool:
@@ -870,8 +905,13 @@ def _name_shaped(name: str) -> bool:
 _CONNECTORS = frozenset(("on", "at", "am", "um", "le", "op", "el", "il", "|", "-", "–", "—", "·", "•"))
 
 
+#: Words of a byline that a page may print on a line of their own ("by", "von").
+_BY_ALONE = frozenset(word for word in BY_WORDS if " " not in word)
+
+
 def _mark_connected_names(lines: list[_Line]) -> None:
-    """Read "Doug" / "on" / "Aug 9, 10:14 AM" (one line each) as one author-and-date meta group."""
+    """Read "Doug" / "on" / "Aug 9, 10:14 AM" and "Aug 9, 10:14 AM" / "by" / "Doug" (one line each)
+    as one author-and-date meta group."""
     for index in range(1, len(lines) - 1):
         before, line, following = lines[index - 1], lines[index], lines[index + 1]
         if line.kind != _KIND_TEXT or line.text.strip().lower() not in _CONNECTORS:
@@ -883,6 +923,19 @@ def _mark_connected_names(lines: list[_Line]) -> None:
         author = _clean_author(before.text)
         if author:
             before.kind, before.meta = _KIND_META, _Meta(author=author, date=following.meta.date)
+            line.kind, line.meta = _KIND_META, _Meta()
+    # "posted on Oct 25, 2012 at 2:11 AM" / "by" / "Shachar": the date first, the name last
+    for index in range(1, len(lines) - 1):
+        before, line, following = lines[index - 1], lines[index], lines[index + 1]
+        if line.kind != _KIND_TEXT or line.text.strip().lower() not in _BY_ALONE:
+            continue
+        if before.kind != _KIND_META or before.meta is None or before.meta.author or not before.meta.date:
+            continue
+        if following.kind != _KIND_TEXT or following.number - before.number > 6 or not _looks_like_name(following.text):
+            continue
+        author = _clean_author(following.text)
+        if author:
+            following.kind, following.meta = _KIND_META, _Meta(author=author, date=before.meta.date)
             line.kind, line.meta = _KIND_META, _Meta()
 
 
@@ -1180,6 +1233,10 @@ def _section_quality(drafts: list[_Draft], header: int) -> float:
             good += 1
             talk += talks
         score += min(words, 300)
+    # "Anna says:" over most comments: that is how comment lists sign them, and teasers never are
+    saying = sum(any(line.meta is not None and line.meta.says for line in draft.meta_lines) for draft in drafts)
+    if saying >= 2 and saying >= 0.5 * len(drafts):
+        talk = good
     if header == 0 and (good < 2 or talk < 0.5 * good or running < 2):
         return 0.0
     if header == 1 and (not good and not signed or good and talk < 0.5 * good and not (good == 1 and drafts[0].author)):

@@ -591,3 +591,69 @@ def test_stories_ending_in_continue_reading_are_teasers_not_comments():
     thread = parse_text_page(page)
     assert thread.comments == []
     _assert_roles_cover(page, thread)
+
+
+def test_says_lines_sign_comments_that_do_not_talk_to_anyone():
+    page = ARTICLE_LINES + """
+Comments
+
+Harbour Watcher says:
+11/2/2012
+Very useful timetable for the late shift.
+Reply
+Jo Quayside says:
+11/3/2012
+The half-hourly service was the norm before the cuts. It worked well for the hospital staff.
+Reply
+Ferry Fan says:
+11/5/2012
+An important point is the link with the last ferry. It arrives at ten past two.
+Reply
+"""
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Harbour Watcher", "Jo Quayside", "Ferry Fan"]
+    _assert_roles_cover(page, thread)
+
+
+def test_name_text_comments_end_where_a_list_of_links_begins():
+    page = NAME_TEXT_PAGE.replace("\n\nPowered by Disqus", """
+Follow
+Follow @gardenclub
+More Articles
+Ten plants for a dry border Aug 9
+Why my roses failed this year Aug 8
+Laptops
+Cordless hedge trimmer with two batteries
+Sunbed
+This seller ships the same day, and you can return any item within thirty days for free.""")
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["ruth_k", "gardener", "Tom B", "gardener"]
+    assert not any("Laptops" in c.text or "seller" in c.text for c in thread.comments)
+    _assert_roles_cover(page, thread)
+
+
+def test_hyphenated_name_line_is_a_name():
+    from moderation.parsing.text import _bare_name
+
+    assert _bare_name("Jan-Willem Visser") == "Jan-Willem Visser"
+    assert _bare_name("Tom B") == "Tom B"
+
+
+def test_date_by_name_on_lines_of_their_own_sign_the_comment_above():
+    page = ARTICLE_LINES + """
+COMMENTS
+
+Great timetable, thank you! My shifts end at one in the morning.
+posted on Thursday, October 25, 2012 at 2:11 AM
+by
+Shachar Levi
+I used the night bus for years. It was the only way home after the late shift at the bakery.
+posted on Thursday, October 25, 2012 at 8:13 AM
+by
+Jon Nugent
+"""
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Shachar Levi", "Jon Nugent"]
+    assert thread.comments[0].text.startswith("Great timetable")
+    assert "Shachar" not in thread.comments[1].text
+    _assert_roles_cover(page, thread)
