@@ -1409,8 +1409,9 @@ def _article(page: _Page, exclude: set, comments: set = frozenset()) -> str:
     skip = chrome | set(exclude)
     # the area around the comments, or a block named as chrome, may be a wrapper that holds the
     # article too; the comments themselves never do
-    best, _ = _article_node(page, skip, set(comments))
-    text = _text(best, skip=skip) if best is not None else ""
+    best, named = _article_node(page, skip, set(comments))
+    parts = _article_parts(best, named, skip, page) if best is not None else []
+    text = _normalise("\n\n".join(_text(node, skip=skip) for node in parts))
     if len(text) < _WEAK_ARTICLE or _menu_like(text):
         other = _trafilatura_article(page.root, exclude)
         if len(other) > max(len(text) * 1.2, 100):
@@ -1507,6 +1508,42 @@ def _article_node(page: _Page, skip: set, never: set = frozenset()):
     if best is None or best_len < 200:
         return _densest(page, skip, never), False
     return best, True
+
+
+def _article_parts(best, named: bool, skip: set, page: _Page) -> list:
+    """``best`` with the boxes the same article continues in, in page order.
+
+    A story split into sibling ``article`` boxes (a header box, an ingredients box, a method box)
+    is one article. A body named as the article and repeated under the same class (a question and
+    its answers) is read whole.
+    """
+    parts = [best]
+    if named:
+        parts += _repeated_bodies(best, skip, page)
+    parent = best.getparent()
+    if best.tag == "article" and parent is not None and parent.tag not in ("body", "html"):
+        parts += [sib for sib in parent if sib.tag == "article" and sib is not best and sib not in skip]
+    if len(parts) == 1:
+        return parts
+    order = {node: i for i, node in enumerate(page.nodes)}
+    return sorted(set(parts), key=order.get)
+
+
+def _repeated_bodies(best, skip: set, page: _Page) -> list:
+    """Other elements with the article body's own class, outside ``skip`` and not nested with it.
+
+    Repeats under 200 characters are page furniture reusing the name (a footer cell), not bodies.
+    """
+    cls = best.get("class") or ""
+    if not _has(_ARTICLE_BODY, cls.lower()):
+        return []
+    out = []
+    for node in page.root.iter(best.tag):
+        if node is best or node.get("class") != cls or node in skip or _inside(node, best) or _inside(best, node):
+            continue
+        if not any(a in skip for a in node.iterancestors()) and _visible_len(node, skip, page) >= 200:
+            out.append(node)
+    return out
 
 
 def _visible_len(node, skip: set, page: _Page) -> int:

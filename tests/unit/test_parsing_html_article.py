@@ -75,3 +75,25 @@ def test_an_opinion_piece_named_commentary_is_the_article_not_a_comment_section(
     thread = parse_html_page(page)
     assert thread.comments == []
     assert "six weeks" in thread.article
+
+
+def test_a_story_in_sibling_article_boxes_is_read_whole():
+    method = "<p>" + "Stir the butter into the flour and rest the dough for an hour in the cold. " * 10 + "</p>"
+    page = (f"<html><body><main><article class='box'><h1>Shortcrust</h1><p>The flakiest base you will make.</p>"
+            f"</article><article class='box'><table class='ingredients table-header'><tr><td>200 g flour</td>"
+            f"</tr><tr><td>100 g butter</td></tr></table></article><article class='box'>{method}</article>"
+            f"</main></body></html>")
+    article = parse_html_page(page).article
+    assert article.index("The flakiest base") < article.index("200 g flour") < article.index("Stir the butter")
+
+
+def test_a_question_and_its_answers_named_as_one_body_are_all_the_article():
+    answer = "<p>" + "You can say it either way, but the first sounds more natural in speech. " * 4 + "</p>"
+    page = (f"<html><body><div class='question'><div class='post-body'>{STORY}</div></div>"
+            f"<div class='answers'><div class='answer'><div class='post-body'>{answer}</div></div>"
+            f"<div class='answer'><div class='post-body'>{answer.replace('first', 'second')}</div></div></div>"
+            f"<div class='footer-links'><div class='post-body'>Contact us.</div></div></body></html>")
+    article = parse_html_page(page).article
+    assert "six weeks" in article
+    assert "the first sounds" in article and "the second sounds" in article
+    assert "Contact us." not in article
