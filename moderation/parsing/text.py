@@ -215,6 +215,8 @@ _SAYS_RE = re.compile(
     r"^(?P<who>.{1,80}?)[\s,]+(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\b\s*(?P<tail>.{0,80})$",
     re.IGNORECASE,
 )
+#: "Anna added:", "bob reblogged this from anna and added:" over a reader's words (reblog notes).
+_ADDED_RE = re.compile(r"^(?P<who>[^:]{1,80}?)\s+(?:and\s+)?(?:added|commented)\s*:$", re.IGNORECASE)
 _POSTED_BY_ALONE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by\s*:?$", re.IGNORECASE)
 _SAYS_ALONE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*[:.…,]*$", re.IGNORECASE)
 _BY_RE = re.compile(
@@ -560,6 +562,9 @@ def _meta_of(line: str) -> _Meta | None:
         return None
     if _SAYS_ALONE.match(stripped) or _POSTED_BY_ALONE.match(stripped):
         return _Meta(says=True)
+    added = _ADDED_RE.match(stripped)
+    if added and len(_words(added.group("who"))) <= 6:
+        return _Meta(author=_clean_author(added.group("who")), says=True)
     says = _SAYS_RE.match(stripped)
     if says and (len(_words(says.group("who"))) > 6 or any(c in says.group("who") for c in '.!?"“”„«»')
                  and not _date_span(says.group("who"))):
@@ -954,7 +959,8 @@ def _mark_name_lines(lines: list[_Line]) -> None:
             # "Posted by Anna" then "August 9, 2012 at 11:44 am".
             line.meta.date = follow_meta.date
             continue
-        if line.kind == _KIND_TEXT and _looks_like_name(line.text):
+        if line.kind == _KIND_TEXT and _looks_like_name(line.text) and not _POSTED_BY_ALONE.match(following.text.strip()):
+            # ("Posted by" alone names the line after it, not the one before)
             numbered = _LEADING_NUMBER.match(line.text)
             name = numbered.group("rest") if numbered else line.text
             line.kind, line.meta = _KIND_META, _Meta(author=_clean_author(name), date=follow_meta.date,
@@ -977,11 +983,11 @@ def _evidence(line: _Line) -> int:
     return 1 if meta.full_date else 0
 
 
-def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, bool]], int | None]:
+def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]], int | None]:
     """Return the section starts that follow a header, and the claimed count.
 
     A header ("12 Comments") opens a candidate section when its next lines show comment evidence
-    (author/date lines, "Reply" controls). Each start comes with whether the header gave a count.
+    (author/date lines, "Reply" controls). Each start comes with the count its header gave, or None.
     """
     headers = [i for i, line in enumerate(lines) if line.kind == _KIND_HEADER]
     counts = {lines[i].count for i in headers if lines[i].count}
@@ -990,7 +996,7 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, bool]], int 
         headers = [i for i in headers if not lines[i].count]
         counts = set()
     claimed = next((lines[i].count for i in headers if lines[i].count), None)
-    candidates: list[tuple[int, bool]] = []
+    candidates: list[tuple[int, int | None]] = []
     for i in headers:
         window = lines[i + 1: i + 40]
         cut = next((k for k, line in enumerate(window) if line.kind == _KIND_HEADER), len(window))
@@ -1013,8 +1019,8 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, bool]], int 
                     claimed = lines[start].count
             if claimed is None:
                 claimed = lines[i].count
-            counted = any(lines[k].count for k in range(i, start + 1))
-            candidates.append((start + 1, counted))
+            count = next((lines[k].count for k in range(i, start + 1) if lines[k].count), None)
+            candidates.append((start + 1, count))
             if len(candidates) >= _MAX_CANDIDATES:
                 break
     return candidates, claimed
@@ -1060,16 +1066,23 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
     """Find the comment section: (start index, drafts, leftover lines, claimed count).
 
     Every header-opened candidate and successive headerless runs of strong meta lines are split
-    into comments; the split that reads most like comments (:func:`_section_quality`) wins.
+    into comments; the split that reads most like comments (:func:`_section_quality`) wins, unless
+    a header's split holds exactly as many comments as the header claims and ends at the comment
+    form: that one wins.
     """
     starts, claimed = _header_candidates(lines)
     best = (0.0, None, [], [])
-    for given, counted in starts:
-        start, drafts, leftover, _end = _split_section(lines, given)
+    confirmed = False
+    for given, count in starts:
+        start, drafts, leftover, end = _split_section(lines, given)
         # the header stands above the article it opens, so what follows the article is on its own
-        quality = _section_quality(drafts, 0 if start != given else 2 if counted else 1)
-        if quality > best[0]:
-            best = (quality, start, drafts, leftover)
+        quality = _section_quality(drafts, 0 if start != given else 2 if count else 1)
+        # a section with as many comments as its header claims, closed by the comment form, beats
+        # any larger one
+        matches = (quality > 0 and start == given and count == len(drafts) and given + end < len(lines)
+                   and lines[given + end].kind == _KIND_FORM)
+        if (matches, quality) > (confirmed, best[0]):
+            best, confirmed = (quality, start, drafts, leftover), matches
     if best[1] is not None:
         return best[1], best[2], best[3], claimed
     strong = [i for i, line in enumerate(lines) if _evidence(line) == 2]

@@ -657,3 +657,61 @@ Jon Nugent
     assert thread.comments[0].text.startswith("Great timetable")
     assert "Shachar" not in thread.comments[1].text
     _assert_roles_cover(page, thread)
+
+
+def test_reblog_notes_with_added_sign_the_words_below_them():
+    page = ARTICLE_LINES + """
+harbourfan liked this
+quaysider reblogged this from nightowl and added:
+Finally I can get home after the late shift without paying for a taxi every night.
+busdriver liked this
+nightowl reblogged this from harbourfan and added:
+Half-hourly is better than I hoped for this winter, and the drivers are friendly too.
+tidewatcher reblogged this from nightowl and added:
+Does anyone know if the harbour stop is back as well?
+"""
+    thread = parse_text_page(page)
+    assert [c.text.split()[0] for c in thread.comments] == ["Finally", "Half-hourly", "Does"]
+    _assert_roles_cover(page, thread)
+
+
+def test_short_comment_before_posted_by_is_no_name_and_the_counted_section_wins():
+    page = ARTICLE_LINES + """
+Comments (3)
+
+I love this bus
+Posted by
+Anonymous |
+November 12, 2012 6:50 PM
+
+hot
+
+Posted by
+Anonymous |
+November 12, 2012 7:07 PM
+
+psst... Monday is a holiday
+
+Posted by
+Anonymous |
+November 12, 2012 7:08 PM
+
+Leave a Comment
+Name
+Email
+
+Comments
+
+Please note: if your comment does not appear at once, it will show up shortly.
+Around town
+Harbour festival this weekend
+Posted by: Desk | November 11, 2012 at 09:00 AM
+The harbour festival returns on Saturday with boats, music and food stalls along the quay all day long.
+Road works on the ring road
+Posted by: Desk | November 10, 2012 at 08:00 AM
+The ring road will be closed at night for two weeks while the bridge joints are replaced by the council.
+"""
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == ["I love this bus", "hot", "psst... Monday is a holiday"]
+    assert [c.author for c in thread.comments] == ["Anonymous"] * 3
+    _assert_roles_cover(page, thread)
