@@ -783,6 +783,42 @@ _BYLINE_KINDS = (
 )
 
 
+#: The whole text of a per-comment reply control.
+_REPLY_CONTROL = re.compile(r"^(?:reply|antworten|beantworten|répondre|responder|rispondi|reageer|svara)$", re.I)
+
+
+def _reply_items(page: _Page) -> tuple[list, object]:
+    """Comments found as repeated items that each carry a reply control and a date, when no section is named.
+
+    A "Reply" link under every entry of a list is what makes it a thread rather than a list of
+    stories, whatever the page calls it. The items are the largest group of same-signature siblings
+    holding a control each (replies nested inside them are found later, like any nested reply).
+    Returns ``([], None)`` when there is no such group of two or more dated items.
+    """
+    controls = [el for el in page.nodes if el.tag in ("a", "span", "li", "div") and 0 < page.textlen.get(el, 0) <= 12
+                and _REPLY_CONTROL.match(_clean_line(el.text_content()))]
+    if len(controls) < 2:
+        return [], None
+    groups: dict = {}
+    for control in controls:
+        child = control
+        for parent in control.iterancestors():
+            groups.setdefault((parent, _signature(child)), set()).add(child)
+            child = parent
+    best = None
+    for (parent, sig), members in groups.items():
+        if len(members) >= 2 and (best is None or len(members) > len(best[2])):
+            best = (parent, sig, members)
+    if best is None:
+        return [], None
+    parent, sig, members = best
+    ordered = [c for c in parent if c in members]
+    dated = sum(1 for m in ordered if next(m.iter("time"), None) is not None or _DATE_HINT.search(m.text_content()))
+    if dated < 0.5 * len(ordered) or _excluded_ancestor(parent, page) or parent.tag in ("body", "html"):
+        return [], None
+    return ordered, parent
+
+
 def _byline_items(page: _Page) -> tuple[list[_Item], object]:
     """Comments found from repeated author lines ("X said...", "Posted by: X | date") when no section is named."""
     found: dict = {}
@@ -1659,6 +1695,8 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     page = _measure(root)
     members, container = _find_items(page)
+    if not members:
+        members, container = _reply_items(page)
     comments: list[Comment] = []
     set_aside: list[Comment] = []
     exclude: set = set()

@@ -23,8 +23,8 @@ DRAGNET_F1_FLOOR = 0.83
 DRAGNET_BLOCK_F1_FLOOR = 0.93
 DRAGNET_FALSE_COMMENT_CEILING = 0.08
 L3S_F1_FLOOR = 0.43
-#: The acceptance target (0.90) is reached, so it is the floor.
-SNIPPET_COMMENT_FLOOR = 0.90
+#: The acceptance target (0.90) is reached (measured 0.920), so the floor sits just under the figure.
+SNIPPET_COMMENT_FLOOR = 0.91
 #: The acceptance target (0.95) is reached (measured 0.964), so it is the floor.
 SNIPPET_ARTICLE_FLOOR = 0.95
 

@@ -1,0 +1,38 @@
+"""Unit tests for comments the HTML parser finds from per-comment reply controls, on hand-written pages."""
+
+from __future__ import annotations
+
+from moderation.parsing.html import parse_html_page
+
+STORY = ("<p>The harbour board agreed on Monday to repair the old stone pier before the winter storms. "
+         "Engineers say the work will take six weeks and cost less than first feared.</p>")
+
+
+def _entry(ident: str, name: str, words: str, replies: str = "") -> str:
+    return (f"<li class='member' id='msg_{ident}'><a class='author' href='/u/{ident}'><h4>{name}</h4></a>"
+            f"<time datetime='2020-01-14T13:{ident}:00+01:00'>14. 01. 2020, 13:{ident}</time>"
+            f"<div class='body'><p>{words}</p></div>"
+            f"<ul class='toolbar'><li class='reply'><a>Reply</a></li><li class='report'><a>Report</a></li></ul>"
+            f"{replies}</li>")
+
+
+def test_dated_entries_with_a_reply_control_are_comments_in_an_unnamed_section():
+    reply = f"<ul class='thread'>{_entry('31', 'Kim', 'Six weeks sounds optimistic to me.')}</ul>"
+    page = (f"<html><body><div class='story'>{STORY}</div><div class='sect'><ul class='list'>"
+            f"{_entry('10', 'Ann', 'About time the pier was fixed.', reply)}"
+            f"{_entry('20', 'Bob', 'Keep the slipway open, please.')}</ul></div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.text, c.depth) for c in thread.comments] == [
+        ("Ann", "About time the pier was fixed.", 0),
+        ("Kim", "Six weeks sounds optimistic to me.", 1),
+        ("Bob", "Keep the slipway open, please.", 0),
+    ]
+    assert thread.comments[1].parent == thread.comments[0].id
+    assert "About time" not in thread.article
+
+
+def test_dated_story_teasers_without_reply_controls_are_not_comments():
+    teasers = "".join(f"<li class='teaser'><a href='/n/{i}'>Harbour news item {i}</a>"
+                      f"<time datetime='2020-01-1{i}'>1{i} January 2020</time></li>" for i in range(4))
+    page = f"<html><body><div class='story'>{STORY}</div><ul class='more'>{teasers}</ul></body></html>"
+    assert parse_html_page(page).comments == []
