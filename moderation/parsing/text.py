@@ -207,9 +207,11 @@ _WORD_FIRST = re.compile(
     re.UNICODE,
 )
 _HEADER_REST = re.compile(
-    r"^(?:on|to|zu|about|so far|in|sur|su|op|for|auf|read|add|leave|und|and|»|“|\"|„|«|…|{|\(|so far)",
+    r"^(?:on|to|zu|about|so far|in|sur|su|op|for|auf|read|add|leave|und|and|»|“|\"|„|«|…|{|\(|so far|displaying|showing|sorted)",
     re.IGNORECASE,
 )
+#: A comment's count of replies ("Responses (6)"): a control under it, not a section header ("7 Responses").
+_REPLY_COUNT = re.compile(r"^\W*(?:replies|responses|antworten|réponses)\s*\(\d+\)$", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$")
 _SAYS_RE = re.compile(
     r"^(?P<who>.{1,80}?)[\s,]+(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\b\s*(?P<tail>.{0,80})$",
@@ -712,7 +714,9 @@ def _classify(lines: list[str]) -> list[_Line]:
             continue
         low = text.lower()
         is_header, count = _header_count(text) if _HEADER_HINT.search(low) else (False, None)
-        if is_header:
+        if is_header and _REPLY_COUNT.match(text):
+            line.kind = _KIND_CONTROL  # a comment's "Responses (6)" link
+        elif is_header:
             line.kind, line.count = _KIND_HEADER, count
         elif count == 0:
             line.kind, line.count = _KIND_NOTE, 0
@@ -1310,6 +1314,11 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
     end = len(section)
     for index, line in enumerate(section):
         kind = line.kind
+        if kind == _KIND_FORM and last_anchor < 0 and _meta_after_forms(section, index):
+            # "Sign in to join the discussion" over the first comment: the sort tabs above it are no comment
+            leftover.extend(current.body)
+            current, started = _Draft(), False
+            layout = _layout(section[index + 1:])
         if kind in (_KIND_FORM, _KIND_HEADER) and (started or current.body):
             if not _form_is_reply_box(section, index):
                 end = index
@@ -1375,6 +1384,14 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
     else:
         leftover.extend(current.meta_lines)
     return drafts, leftover, end
+
+
+def _meta_after_forms(section: list[_Line], index: int) -> bool:
+    """True when the first line after the form lines from ``index`` on (and pages: "1", "2", "Next")
+    is a comment's meta line."""
+    following = next((line for line in section[index:] if line.kind not in (_KIND_FORM, _KIND_NOTE)
+                      and not (line.kind == _KIND_TEXT and len(_words(line.text)) <= 1)), None)
+    return following is not None and following.kind == _KIND_META
 
 
 def _form_is_reply_box(section: list[_Line], index: int) -> bool:

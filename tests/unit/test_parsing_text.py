@@ -715,3 +715,30 @@ The ring road will be closed at night for two weeks while the bridge joints are 
     assert [c.text for c in thread.comments] == ["I love this bus", "hot", "psst... Monday is a holiday"]
     assert [c.author for c in thread.comments] == ["Anonymous"] * 3
     _assert_roles_cover(page, thread)
+
+
+def test_reply_counts_sort_tabs_and_pages_around_a_counted_section():
+    comments = "\n".join(
+        f"{name}\n{day} November 2012 9:{minute}PM\n{text}\nRecommend?\n({votes})\nResponses ({replies})\nReport\nShare\n"
+        for name, day, minute, text, votes, replies in (
+            ("quaysider", 1, 37, "The night buses were the only way home for the hospital staff. Good news.", 7, 0),
+            ("tidewatcher", 1, 48, "And yet the fares went up again, which nobody in the article mentions.", 4, 2),
+            ("nightowl", 2, 10, "I asked the operator about Sundays and they said the timetable is the same.", 1, 1)))
+    page = ARTICLE_LINES + """
+Comments
+3 comments, displaying first
+Sort comments by
+Oldest
+Newest
+Open for comments.
+Sign in or create your account to join the discussion.
+Latest
+1
+2
+Next
+""" + comments
+    thread = parse_text_page(page)
+    assert thread.comment_count_claimed == 3
+    assert [c.author for c in thread.comments] == ["quaysider", "tidewatcher", "nightowl"]
+    assert not any("Oldest" in c.text or "Responses" in c.text for c in thread.comments)
+    _assert_roles_cover(page, thread)
