@@ -110,7 +110,7 @@ _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
     r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
-    r"|\d+\s+repl(?:y|ies)|log\s*in\s+to\s+reply|loading\W*|delete(?:\s+comment)?|\||·|-|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
+    r"|\d+\s+repl(?:y|ies)|log\s*in\s+to\s+reply|loading\W*|delete(?:\s+comment)?|\||·|[-–—]|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
     r"\s*[.:!]?\s*$",
     re.I,
 )
@@ -1156,12 +1156,19 @@ def _meta_elements(item: _Item, nested: set, page: _Page) -> list:
                 metas.append(node)
                 walker.skip_subtree()
                 continue
-            attrs = page.attrs.get(node, "")
-            if attrs and _has(_META_WORDS, attrs) and not _has(_BODY_WORDS, attrs.split()[-1] if attrs.split() else ""):
+            attrs = _role_names(page.attrs.get(node, ""))
+            if attrs and _has(_META_WORDS, attrs) and not _has(_BODY_WORDS, attrs.split()[-1]):
                 if page.textlen.get(node, 0) <= 200 and not _holds_body(node, page):
                     metas.append(node)
                     walker.skip_subtree()
     return metas
+
+
+def _role_names(attrs: str) -> str:
+    """An element's id and classes without script hooks (``js-comment-edit-hide`` names no role)."""
+    if "js-" not in attrs:
+        return attrs
+    return " ".join(w for w in attrs.split() if not w.startswith("js-"))
 
 
 def _holds_body(node, page: _Page) -> bool:

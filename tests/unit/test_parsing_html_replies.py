@@ -1,4 +1,4 @@
-"""Unit tests for comments the HTML parser finds from per-comment reply controls, on hand-written pages."""
+"""Unit tests for how the HTML parser reads comments from their controls and class names, on hand-written pages."""
 
 from __future__ import annotations
 
@@ -36,3 +36,17 @@ def test_dated_story_teasers_without_reply_controls_are_not_comments():
                       f"<time datetime='2020-01-1{i}'>1{i} January 2020</time></li>" for i in range(4))
     page = f"<html><body><div class='story'>{STORY}</div><ul class='more'>{teasers}</ul></body></html>"
     assert parse_html_page(page).comments == []
+
+
+def test_script_hook_classes_do_not_make_a_short_comment_body_meta():
+    def comment(ident: str, words: str, user: str) -> str:
+        return (f"<li id='comment-{ident}' class='comment js-comment'><div class='js-comment-actions comment-actions'>"
+                f"<div class='comment-score js-comment-edit-hide'><span>2</span></div></div>"
+                f"<div class='comment-text js-comment-text-and-form'><div class='comment-body js-comment-edit-hide'>"
+                f"<span class='comment-copy'>{words}</span><div class='inline'>&ndash;&nbsp;<a class='comment-user'>{user}</a></div>"
+                f"<span class='comment-date'>Feb 6, 2014 at 23:18</span></div></div></li>")
+
+    page = (f"<html><body><div class='story'>{STORY}</div><div class='comments'><ul class='comments-list'>"
+            f"{comment('1', 'Unless of what?', 'Vic')}{comment('2', 'Both readings work here.', 'Ola')}"
+            f"</ul></div></body></html>")
+    assert [c.text for c in parse_html_page(page).comments] == ["Unless of what?", "Both readings work here."]
