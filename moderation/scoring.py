@@ -359,26 +359,57 @@ class ScoreSummary:
 
 
 class UrgentRows:
-    """The ``limit`` most urgent flagged or review rows: bounded memory however long the run."""
+    """The ``limit`` most urgent flagged or review rows: bounded memory however long the run.
 
-    def __init__(self, limit: int):
+    A kept reply whose parent scored OK also keeps that parent row, so the review page can show
+    what the reply answers. Parents are looked up among the last ``recent`` rows of the thread
+    being read (rows arrive thread by thread), which bounds memory on huge threads too.
+    """
+
+    def __init__(self, limit: int, recent: int = 10_000):
         self.limit = limit
+        self.recent = recent
         self._heap: list = []
         self._seen = 0
+        self._thread = None
+        self._thread_rows: dict = {}
+        self._parents: dict = {}
 
     def add(self, row: dict) -> None:
         self._seen += 1
-        if not self.limit or row["flag"] == "ok":
+        if not self.limit:
+            return
+        self._remember(row)
+        if row["flag"] == "ok":
             return
         key = (row["flag"] == "flagged", row["p_uncivil"] or 0.0, -self._seen)
         if len(self._heap) < self.limit:
             heapq.heappush(self._heap, (key, row))
         elif key > self._heap[0][0]:
             heapq.heapreplace(self._heap, (key, row))
+        else:
+            return
+        parent = self._thread_rows.get(row.get("parent") or None)
+        if parent is not None and parent["flag"] == "ok":
+            self._parents[(row["thread_id"], parent["comment_id"])] = parent
+            if len(self._parents) > 2 * self.limit:
+                self._parents = self._needed_parents()
+
+    def _remember(self, row: dict) -> None:
+        if row["thread_id"] != self._thread:
+            self._thread, self._thread_rows = row["thread_id"], {}
+        self._thread_rows[row["comment_id"]] = row
+        if len(self._thread_rows) > self.recent:
+            del self._thread_rows[next(iter(self._thread_rows))]
+
+    def _needed_parents(self) -> dict:
+        wanted = {(row["thread_id"], row.get("parent")) for _, row in self._heap}
+        return {key: parent for key, parent in self._parents.items() if key in wanted}
 
     def rows(self) -> list[dict]:
-        """Kept rows, most urgent first."""
-        return [row for _, row in sorted(self._heap, key=lambda item: item[0], reverse=True)]
+        """Kept rows, most urgent first, then the OK parents of kept replies."""
+        kept = [row for _, row in sorted(self._heap, key=lambda item: item[0], reverse=True)]
+        return kept + list(self._needed_parents().values())
 
 
 def _chunks(iterable: Iterable[dict], size: int) -> Iterator[list[dict]]:
@@ -546,7 +577,7 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
         Called with the number of comments finished in each step.
     report_limit : int
         Return at most this many flagged or review rows (the most urgent first) for the
-        review page; 0 returns none.
+        review page, followed by the OK parents of the kept replies; 0 returns none.
     n_jobs : int
         Processes scoring chunks in parallel (joblib); -1 uses every core. Each worker loads
         the model once from its directory.
@@ -554,7 +585,8 @@ def score_to_file(inputs: Iterable[str | Path], bundle, out: str | Path, *, poli
     Returns
     -------
     (ScoreSummary, list of dict)
-        Counts per thread and in total, and the flagged rows, most urgent first.
+        Counts per thread and in total, and the flagged rows, most urgent first, then the
+        OK parent rows that give kept replies their context.
     """
     out = Path(out)
     inputs = [str(p) for p in inputs]

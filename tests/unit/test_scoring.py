@@ -9,7 +9,7 @@ import pytest
 
 from moderation.bundle import load_model
 from moderation.errors import InputError
-from moderation.scoring import OUTPUT_COLUMNS, FlagPolicy, score_texts, score_to_file
+from moderation.scoring import OUTPUT_COLUMNS, FlagPolicy, UrgentRows, score_texts, score_to_file
 
 
 def _table(path, n=50, bad_rows=()):
@@ -165,3 +165,44 @@ def test_resume_refuses_a_work_file_from_another_model_or_options(tiny_model, tm
     summary, _ = score_to_file([table], bundle, out, chunk_size=10, resume=False)
     assert summary.comments == 40 and summary.resumed_from == 0
     assert not (tmp_path / "out.jsonl.partial.meta.json").exists()
+
+
+def test_report_rows_bring_the_ok_parent_of_a_kept_reply():
+    urgent = UrgentRows(limit=2)
+    rows = [
+        {"thread_id": "t", "comment_id": "a", "parent": "", "flag": "ok", "p_uncivil": 0.1},
+        {"thread_id": "t", "comment_id": "b", "parent": "a", "flag": "flagged", "p_uncivil": 0.9},
+        {"thread_id": "t", "comment_id": "c", "parent": "", "flag": "flagged", "p_uncivil": 0.8},
+        {"thread_id": "u", "comment_id": "a", "parent": "", "flag": "ok", "p_uncivil": 0.2},
+        # Its parent "b" was flagged and is kept already; "zz" was never seen.
+        {"thread_id": "t", "comment_id": "d", "parent": "b", "flag": "review", "p_uncivil": 0.4},
+        {"thread_id": "u", "comment_id": "e", "parent": "zz", "flag": "flagged", "p_uncivil": 0.95},
+    ]
+    for row in rows:
+        urgent.add(row)
+    kept = urgent.rows()
+    # The two most urgent rows (e, b), then b's OK parent; c's slot went to e, d never made it.
+    assert [(r["thread_id"], r["comment_id"]) for r in kept] == [("u", "e"), ("t", "b"), ("t", "a")]
+
+
+def test_report_parent_lookup_forgets_old_rows_of_a_huge_thread():
+    urgent = UrgentRows(limit=5, recent=3)
+    urgent.add({"thread_id": "t", "comment_id": "p", "parent": "", "flag": "ok", "p_uncivil": 0.0})
+    for i in range(3):
+        urgent.add({"thread_id": "t", "comment_id": f"x{i}", "parent": "", "flag": "ok", "p_uncivil": 0.0})
+    urgent.add({"thread_id": "t", "comment_id": "r", "parent": "p", "flag": "flagged", "p_uncivil": 0.9})
+    assert [r["comment_id"] for r in urgent.rows()] == ["r"]
+
+
+def test_review_page_shows_the_text_an_ok_parent_said(tiny_model, tmp_path):
+    from moderation.report.review import render_review_page
+
+    table = tmp_path / "replies.csv"
+    table.write_text("id,thread_id,parent_id,text\n"
+                     "p1,t1,,the new tram line opens in spring\n"
+                     "r1,t1,p1,buy watches via spam link now\n", encoding="utf-8")
+    policy = FlagPolicy(threshold=1.0, review=1.0, block_terms=["spam link"])
+    _, rows = score_to_file([table], load_model(tiny_model), tmp_path / "o.jsonl", policy=policy)
+    assert [(r["comment_id"], r["flag"]) for r in rows] == [("r1", "flagged"), ("p1", "ok")]
+    page = render_review_page(rows, {}, tmp_path / "review.html").read_text(encoding="utf-8")
+    assert "the new tram line opens in spring" in page
