@@ -733,7 +733,23 @@ def _classify(lines: list[str]) -> list[_Line]:
         result.append(line)
     _take_count_lines(result)
     _mark_name_lines(result)
+    _mark_count_headers(result)
     return result
+
+
+#: A count and one word ("1 Gossips:", "12 Stimmen"): a header when a comment's "said" line follows.
+_COUNT_WORD = re.compile(r"^\s*(?P<n>\d{1,5})\s+[^\W\d_]+\s*:?\s*$")
+
+
+def _mark_count_headers(lines: list[_Line]) -> None:
+    """Read "1 Gossips:" as a comment-section header when "Anna said..." comes right after it.
+
+    Sites name their comments as they like; a count over a signed comment is a header whatever its word.
+    """
+    for line, following in zip(lines, lines[1:]):
+        match = _COUNT_WORD.match(line.text) if line.kind == _KIND_TEXT else None
+        if match and following.kind == _KIND_META and following.meta is not None and following.meta.says:
+            line.kind, line.count = _KIND_HEADER, int(match.group("n")) or None
 
 
 def _bare_name(text: str) -> str | None:
@@ -963,7 +979,8 @@ def _mark_name_lines(lines: list[_Line]) -> None:
             # "Posted by Anna" then "August 9, 2012 at 11:44 am".
             line.meta.date = follow_meta.date
             continue
-        if line.kind == _KIND_TEXT and _looks_like_name(line.text) and not _POSTED_BY_ALONE.match(following.text.strip()):
+        if (line.kind == _KIND_TEXT and _looks_like_name(line.text) and not _is_chrome(line.text)
+                and not _POSTED_BY_ALONE.match(following.text.strip())):
             # ("Posted by" alone names the line after it, not the one before)
             numbered = _LEADING_NUMBER.match(line.text)
             name = numbered.group("rest") if numbered else line.text
@@ -1398,6 +1415,8 @@ def _form_is_reply_box(section: list[_Line], index: int) -> bool:
     """True for a form line that sits between comments (a per-comment reply box), not after them."""
     if section[index].kind != _KIND_FORM:
         return False
+    if index > 0 and section[index - 1].kind == _KIND_META and _norm(section[index].text) in _FORM_FIELD_SET:
+        return True  # "Comment |" ("Reply To Comment") links on a comment's author line
     following = section[index + 1: index + 10]
     if any(line.kind == _KIND_FORM for line in following[:3]):
         return False

@@ -742,3 +742,54 @@ Next
     assert [c.author for c in thread.comments] == ["quaysider", "tidewatcher", "nightowl"]
     assert not any("Oldest" in c.text or "Responses" in c.text for c in thread.comments)
     _assert_roles_cover(page, thread)
+
+
+def test_count_with_any_word_over_a_said_line_is_a_header():
+    page = ARTICLE_LINES + """
+Share to Twitter
+Twitter
+August 08, 2012
+Penned by
+Sam Harbour
+at
+8/08/2012 01:00:00 PM
+Tags:
+Buses
+1 Whispers:
+Huai Bin
+said...
+I always thought the night bus ran only on Fridays. Good to know it is every night now.
+10 August 2012 01:19
+Post a Comment
+"""
+    thread = parse_text_page(page)
+    assert thread.comment_count_claimed == 1
+    assert [c.author for c in thread.comments] == ["Huai Bin"]
+    assert thread.comments[0].text.startswith("I always thought")
+    _assert_roles_cover(page, thread)
+
+
+def test_comment_link_on_an_author_line_does_not_end_the_section():
+    long_text = "\n".join(f"Line {n} of a long comment about the night buses and the new timetable." for n in range(12))
+    page = ARTICLE_LINES + f"""
+3 Comments
+
+Davey wrote on November 13th, 2012 at 5:49 am
+Comment |
+Reply To Comment
+{long_text}
+Please rate this comment: 3 1
+Kyle wrote on November 13th, 2012 at 8:58 am
+Comment |
+Birdwatchers will like the early bus too, it stops right at the marsh.
+Please rate this comment: 1 0
+Cameron wrote on November 12th, 2012 at 8:37 pm
+Comment |
+Reply To Comment
+I took it last night and it was on time both ways, well done to the drivers.
+
+Leave a Reply
+"""
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Davey", "Kyle", "Cameron"]
+    _assert_roles_cover(page, thread)
