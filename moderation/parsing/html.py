@@ -103,9 +103,11 @@ _SAYS_LINE = re.compile(
 )
 _POSTED_BY = re.compile(
     r"^(?:posted|written|submitted|comment(?:ed)?)\s+by[:\s]+(?P<author>[^|\n]{1,80}?)"
-    r"(?:\s*(?:\||\bat\b|\bon\b|,|@|(?<=\s)[-–](?=\s))\s*(?P<date>.{4,80}))?\s*$",
+    r"(?:\s*(?:\||\bposted\s+(?:on|at)\b:?|\bat\b|\bon\b|,|@|(?<=\s)[-–](?=\s))\s*(?P<date>.{4,80}))?\s*$",
     re.I,
 )
+#: "TonyZ (6 days ago)", "Barak H - Israel (12/19/2007 16:36)": a name with its date in brackets.
+_NAME_DATE = re.compile(r"^(?P<author>[^()\n]{1,60}?)\s*\((?P<date>[^()\n]{3,40})\)$")
 _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80}?)\.?\s*$", re.I)
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
@@ -271,6 +273,11 @@ def _fast_date(value: str) -> str | None:
     return day.replace(hour=hour, minute=minute, second=second).isoformat()
 
 
+#: A day, a month name and a two-digit year ("1 Jan 08"): the year is not a stray number.
+_SHORT_YEAR = re.compile(
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+'?\d\d$", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _parse_date(value: str | None) -> str | None:
     """ISO 8601 for a date as pages show it, or None when it cannot be read with confidence."""
@@ -283,7 +290,7 @@ def _parse_date(value: str | None) -> str | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
-    if not re.search(r"\b(?:1[89]|20)\d\d\b", value):
+    if not (re.search(r"\b(?:1[89]|20)\d\d\b", value) or _SHORT_YEAR.search(value)):
         return None
     fast = _fast_date(value)
     if fast:
@@ -1185,6 +1192,16 @@ def _holds_body(node, page: _Page) -> bool:
     return False
 
 
+def _name_date(line: str):
+    """The match of a "Name (date)" author line, or None when the bracket holds no date."""
+    m = _NAME_DATE.match(line)
+    if not m or _DATE_HINT.search(m.group("author")) or _MONTH.search(m.group("author")):
+        return None  # "2 minutes ago (1:14 PM)" is a date twice, not a name
+    if _DAY_MONTH.search(m.group("date")) or re.search(r"\bago\b", m.group("date")):
+        return m
+    return None  # "Darby (1:41)" quotes a moment of a video
+
+
 def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
     """Remove author/date/control lines around a comment's words; return (text, author, date)."""
     lines = text.split("\n")
@@ -1203,7 +1220,7 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
             if m and len(stripped) < 90:
                 author = author or m.group("author")
                 continue
-            m = _POSTED_BY.match(stripped) or _BY_ON.match(stripped)
+            m = _POSTED_BY.match(stripped) or _BY_ON.match(stripped) or _name_date(stripped)
             if m:
                 author = author or m.group("author").strip()
                 if m.groupdict().get("date"):
@@ -1243,7 +1260,7 @@ def _author_of(item: _Item, metas: list) -> str | None:
                     return name
     for el in metas:
         for line in _text(el).split("\n"):
-            m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip())
+            m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip()) or _name_date(line.strip())
             if m:
                 return m.group("author").strip()
     # a name part inside a wider meta block (div.comment-head > span.name)
@@ -1280,7 +1297,25 @@ def _date_of(item: _Item, metas: list) -> str | None:
                 parsed = _parse_date(_clean_line(sub.text_content()))
                 if parsed:
                     return parsed
+    # the date of an author line ("Posted by: X on 5:19pm Tue 1 Jan 08", "X (12/19/2007 16:36)"), when
+    # it has a day and a month: "Posted by: X — January 7, 2008" splits at the comma, leaving a bare year
+    for el in metas:
+        for line in _text(el).split("\n"):
+            m = _POSTED_BY.match(line.strip()) or _name_date(line.strip())
+            if m and m.group("date") and _DAY_MONTH.search(m.group("date")):
+                parsed = _parse_date(m.group("date"))
+                if parsed:
+                    return parsed
     return None
+
+
+#: A day with a month: "1 Jan", "Jan 9", "12/19/2007", "17.07.2011".
+_DAY_MONTH = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b",
+    re.I,
+)
 
 
 def _comment_id(item: _Item) -> str | None:

@@ -50,3 +50,23 @@ def test_script_hook_classes_do_not_make_a_short_comment_body_meta():
             f"{comment('1', 'Unless of what?', 'Vic')}{comment('2', 'Both readings work here.', 'Ola')}"
             f"</ul></div></body></html>")
     assert [c.text for c in parse_html_page(page).comments] == ["Unless of what?", "Both readings work here."]
+
+
+def _wordpress_comment(ident: str, lines: str, words: str) -> str:
+    return (f"<li class='comment' id='comment-{ident}'><div class='comment-text'><p>{words}</p></div>"
+            f"<div class='comment-info'>{lines}</div></li>")
+
+
+def test_author_and_date_lines_as_old_templates_write_them():
+    page = (f"<html><body><div class='story'>{STORY}</div><ol class='commentlist'>"
+            + _wordpress_comment("1", "Posted by: Ann Posted on: 01/18/08", "About time the pier was fixed.")
+            + _wordpress_comment("2", "Bob (6 days ago)", "Keep the slipway open, please.")
+            + _wordpress_comment("3", "Posted by: Cy, Leith on 5:19pm Tue 1 Jan 08", "Six weeks is optimistic.")
+            + _wordpress_comment("4", "2 minutes ago ( 1:14 PM)", "Good news for the crews.")
+            + _wordpress_comment("5", "", "Kim (1:41)</p><p>watch the crane at that point of the video.")
+            + "</ol></body></html>")
+    comments = parse_html_page(page).comments
+    assert [c.author for c in comments] == ["Ann", "Bob", "Cy", None, None]
+    assert comments[2].published == "2008-01-01T17:19:00"
+    assert comments[3].text == "Good news for the crews."
+    assert comments[4].text.startswith("Kim (1:41)")
