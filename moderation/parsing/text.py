@@ -97,7 +97,7 @@ CONTROL_WORDS = (
     "comment", "parent", "as", "inappropriate", "loading", "thumbs", "point", "points", "hide",
     "show", "collapse", "expand", "respond", "#", "via", "mobile", "top", "helpful", "yes", "no",
     "antworten", "antwort", "melden", "zitieren", "daumen", "hoch", "runter", "permanenter",
-    "aufklappen", "zuklappen", "gefällt", "mir", "répondre", "signaler", "rispondi", "responder",
+    "aufklappen", "zuklappen", "gefällt", "mir", "zum", "anmelden", "répondre", "signaler", "rispondi", "responder",
     "beantwoorden", "reageren", "odpowiedz", "replydelete", "delete", "login", "log", "in", "sign", "or", "and",
 )
 
@@ -552,6 +552,8 @@ def _clean_author(text: str) -> str | None:
         return None
     if any(w in _NOT_NAME_WORDS for w in words) or (len(words) > 1 and text.isupper()):
         return None
+    if ":" in _URL_RE.sub("", text) and not text.lower().startswith("re:"):
+        return None  # a label ("Deadline: 21.10.2019"), not a name ("re: <title>" signs a comment on a story)
     if _INITIAL_END.search(text + ".") and text + "." in raw:
         text += "."  # "Priya N." keeps the dot of its initial
     return text
@@ -592,6 +594,10 @@ def _meta_of(line: str) -> _Meta | None:
         rest = re.sub(r"\b(?:reply|antworten|permalink|link|#|report|at|um|à|on|am|le|posted|said|wrote)\b",
                       " ", rest, flags=re.I)
         rest = re.sub(r"\(#?\d*\)", " ", rest)
+        if all(word.lower() in _CONTROL_WORD_SET for word in _words(rest)):
+            rest = ""  # "Zum Antworten anmelden Zitieren": the comment's controls, no name
+        elif stripped[: span[0]].rstrip().endswith(":") and not _AUTHOR_BY.match(stripped):
+            rest = ""  # "Deadline: 21.10.2019": a label, no name
         return _Meta(author=_clean_author(rest), date=stripped[span[0]:span[1]])
     by = _BY_RE.match(stripped)
     if by and len(_words(by.group("who"))) <= 6 and len(stripped) <= 100 and (

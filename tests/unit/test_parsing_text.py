@@ -793,3 +793,11 @@ Leave a Reply
     thread = parse_text_page(page)
     assert [c.author for c in thread.comments] == ["Davey", "Kyle", "Cameron"]
     _assert_roles_cover(page, thread)
+
+
+def test_labelled_dates_and_control_words_are_no_commenter_names():
+    from moderation.parsing.text import _meta_of
+
+    assert _meta_of("Deadline: 21.10.2019").author is None
+    assert _meta_of("18.10.2019, 16:18 Zum Antworten anmelden Zitieren").author is None
+    assert _meta_of("Ed Brill http://www.example.com | 10/29/2012 5:25:25 PM").author == "Ed Brill http://www.example.com"
