@@ -103,7 +103,8 @@ _SAYS_LINE = re.compile(
 )
 _POSTED_BY = re.compile(
     r"^(?:posted|written|submitted|comment(?:ed)?)\s+by[:\s]+(?P<author>[^|\n]{1,80}?)"
-    r"(?:\s*(?:\||\bposted\s+(?:on|at)\b:?|\bat\b|\bon\b|,|@|(?<=\s)[-–](?=\s))\s*(?P<date>.{4,80}))?\s*$",
+    r"(?:\s*(?:\||\bposted\s+(?:on|at)\b:?|\bat\b|\bon\b|,|@|(?<=\s)[-–](?=\s)|(?=\d{1,2}:\d\d\s*[ap]\.?m\b))\s*"
+    r"(?P<date>.{4,80}))?\s*$",
     re.I,
 )
 #: "TonyZ (6 days ago)", "Barak H - Israel (12/19/2007 16:36)": a name with its date in brackets.

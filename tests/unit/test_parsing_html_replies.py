@@ -64,9 +64,11 @@ def test_author_and_date_lines_as_old_templates_write_them():
             + _wordpress_comment("3", "Posted by: Cy, Leith on 5:19pm Tue 1 Jan 08", "Six weeks is optimistic.")
             + _wordpress_comment("4", "2 minutes ago ( 1:14 PM)", "Good news for the crews.")
             + _wordpress_comment("5", "", "Kim (1:41)</p><p>watch the crane at that point of the video.")
+            + _wordpress_comment("6", "Posted by: Eve of Leith 11:08pm January 08, 2008", "Lovely old pier.")
             + "</ol></body></html>")
     comments = parse_html_page(page).comments
-    assert [c.author for c in comments] == ["Ann", "Bob", "Cy", None, None]
+    assert [c.author for c in comments] == ["Ann", "Bob", "Cy", None, None, "Eve of Leith"]
     assert comments[2].published == "2008-01-01T17:19:00"
+    assert comments[5].published == "2008-01-08T23:08:00"
     assert comments[3].text == "Good news for the crews."
     assert comments[4].text.startswith("Kim (1:41)")
