@@ -108,7 +108,8 @@ SAYS_WORDS = (
 )
 
 #: Words that introduce an author ("Posted by", "von") in bylines and comment meta lines.
-BY_WORDS = ("posted by", "written by", "submitted by", "comment by", "by", "von", "par", "di", "por", "door")
+BY_WORDS = ("posted by", "written by", "submitted by", "comment by", "kommentar von", "commentaire de", "by", "von",
+            "par", "di", "por", "door")
 
 #: Short lines of site chrome and sharing widgets.
 CHROME_WORDS = (
@@ -230,8 +231,9 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=Tr
 _DATE_PATTERNS = (
     # 2024-11-04, 2024/11/04
     re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
-    # 04.11.2024, 4/11/2024, 11/04/24
-    re.compile(r"\b(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./](?P<y>(?:19|20)?\d\d)\b"),
+    # 04.11.2024, 4/11/2024, 11/04/24, and with spaces before a full year: 18. 05. 2014
+    re.compile(r"\b(?P<a>\d{1,2})(?:[./]|\.\s(?=\d{1,2}\.\s?(?:19|20)\d\d\b))(?P<b>\d{1,2})"
+               r"(?:[./]|\.\s(?=(?:19|20)\d\d\b))(?P<y>(?:19|20)?\d\d)\b"),
     # November 4, 2024 / Nov 4th 2024
     re.compile(r"(?:\b|(?<=[a-z]))(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
                re.IGNORECASE),
@@ -544,6 +546,8 @@ def _clean_author(text: str) -> str | None:
     if numbered:
         text = numbered.group("rest")
     text = _AUTHOR_BY.sub("", text)
+    if " | " in text:
+        text = text.split(" | ")[0]  # "Anna | hafenblog.de": the name ends at the bar
     text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
     text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
     text = _AUTHOR_HEAD.sub("", text)
@@ -601,8 +605,10 @@ def _meta_of(line: str) -> _Meta | None:
         return _Meta(author=_clean_author(rest), date=stripped[span[0]:span[1]])
     by = _BY_RE.match(stripped)
     if by and len(_words(by.group("who"))) <= 6 and len(stripped) <= 100 and (
-            stripped.lower().startswith(("posted by", "written by", "submitted by", "comment by"))):
-        return _Meta(author=_clean_author(by.group("who")))
+            stripped.lower().startswith(("posted by", "written by", "submitted by", "comment by", "kommentar von",
+                                         "commentaire de"))):
+        span = _date_span(stripped)  # "Kommentar von Anna am 07.08.09 um 10:25"
+        return _Meta(author=_clean_author(by.group("who")), date=stripped[span[0]:span[1]] if span else None)
     return None
 
 
@@ -1030,7 +1036,7 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]]
         scores = [_evidence(line) for line in window[:max(cut, 12)]]
         has_text = any(line.kind == _KIND_TEXT and len(_words(line.text)) >= 3 for line in window)
         if lines[i].count:
-            enough = sum(scores) >= 2
+            enough = sum(scores) >= 2 or _name_text_date(window[:cut])
         else:
             enough = scores.count(2) >= 2 or _signed_comment(window[:8])
         if has_text and (enough or (lines[i].count or 0) > 0 and _looks_like_list(window)):
@@ -1051,6 +1057,17 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]]
             if len(candidates) >= _MAX_CANDIDATES:
                 break
     return candidates, claimed
+
+
+def _name_text_date(window: list[_Line]) -> bool:
+    """True when ``window`` opens with a bare name, a line of text and a full date ("Marius" /
+    words / "18.05.2014"): one signed comment under a counted header."""
+    if len(window) < 3 or window[0].kind != _KIND_TEXT or _bare_name(window[0].text) is None:
+        return False
+    if window[1].kind != _KIND_TEXT or len(_words(window[1].text)) < 3:
+        return False
+    date_line = next((line for line in window[2:5] if line.kind != _KIND_TEXT), None)
+    return date_line is not None and date_line.kind == _KIND_META and date_line.meta.full_date
 
 
 def _signed_comment(window: list[_Line]) -> bool:
@@ -1104,10 +1121,10 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
         start, drafts, leftover, end = _split_section(lines, given)
         # the header stands above the article it opens, so what follows the article is on its own
         quality = _section_quality(drafts, 0 if start != given else 2 if count else 1)
-        # a section with as many comments as its header claims, closed by the comment form, beats
-        # any larger one
+        # a section with as many signed comments as its header claims, closed by the comment form,
+        # beats any larger one
         matches = (quality > 0 and start == given and count == len(drafts) and given + end < len(lines)
-                   and lines[given + end].kind == _KIND_FORM)
+                   and lines[given + end].kind == _KIND_FORM and all(draft.meta_lines for draft in drafts))
         if (matches, quality) > (confirmed, best[0]):
             best, confirmed = (quality, start, drafts, leftover), matches
     if best[1] is not None:

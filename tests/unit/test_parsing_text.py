@@ -801,3 +801,41 @@ def test_labelled_dates_and_control_words_are_no_commenter_names():
     assert _meta_of("Deadline: 21.10.2019").author is None
     assert _meta_of("18.10.2019, 16:18 Zum Antworten anmelden Zitieren").author is None
     assert _meta_of("Ed Brill http://www.example.com | 10/29/2012 5:25:25 PM").author == "Ed Brill http://www.example.com"
+
+
+def test_spaced_day_month_year_is_a_date():
+    from moderation.parsing.text import _to_iso
+
+    assert _to_iso("18. 05. 2014") == "2014-05-18"
+    assert _to_iso("3. 4. 12") == "3. 4. 12"  # a list of numbers, not a date
+
+
+def test_one_comment_header_over_name_text_and_date():
+    page = ARTICLE_LINES + """
+1 Comment
+Buses
+Permalink
+Leave a Reply
+Name
+Email
+One Comment
+Marius
+Good to see the night buses back, I will try the late one on Friday.
+18. 05. 2014
+22:38
+Recent comments
+Erwin on Harbour fees go up
+Lena on New ferry timetable
+"""
+    thread = parse_text_page(page)
+    assert len(thread.comments) == 1
+    assert "Good to see the night buses back" in thread.comments[0].text
+    assert "Erwin" not in thread.comments[0].text
+    _assert_roles_cover(page, thread)
+
+
+def test_kommentar_von_line_signs_the_comment_above_it():
+    from moderation.parsing.text import _meta_of
+
+    meta = _meta_of("Kommentar von Anna Berg | hafenblog.de am 07.08.09 um 10:25")
+    assert (meta.author, meta.date) == ("Anna Berg", "07.08.09 um 10:25")
