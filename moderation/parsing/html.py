@@ -1645,17 +1645,31 @@ def _inside(node, ancestor) -> bool:
     return False
 
 
-def _paragraphs_outside(root, skip: set):
-    """The ``p``, ``pre``, ``blockquote`` and ``td`` elements of ``root`` outside every subtree in ``skip``."""
-    walker = etree.iterwalk(root, events=("start",))
-    for _, node in walker:
-        if node in skip:
-            walker.skip_subtree()
-        elif node.tag in _DENSE_TAGS:
-            yield node
-
-
+#: Elements whose text is one paragraph.
 _DENSE_TAGS = frozenset(("p", "pre", "blockquote", "td"))
+
+
+def _text_blocks(page: _Page, never: set):
+    """Paragraphs outside ``never`` as (element, holder, length, link length).
+
+    A ``p``, ``pre``, ``blockquote``, ``td`` or a ``div`` of text and inline markup only is held by
+    its parent. Text loose in a ``div`` between its blocks (old pages run the story in ``br``-separated
+    lines beside a heading and a table) is a paragraph held by the ``div`` itself.
+    """
+    walker = etree.iterwalk(page.root, events=("start",))
+    for _, node in walker:
+        if node in never:
+            walker.skip_subtree()
+            continue
+        tag = node.tag
+        if tag in _DENSE_TAGS:
+            yield node, node.getparent(), page.textlen.get(node, 0), page.linklen.get(node, 0)
+        elif tag == "div":
+            if not any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in node):
+                yield node, node.getparent(), page.textlen.get(node, 0), page.linklen.get(node, 0)
+            else:
+                loose = len((node.text or "").strip()) + sum(len(c.tail.strip()) for c in node if c.tail)
+                yield node, node, loose, 0
 
 
 def _densest(page: _Page, skip: set, never: set = frozenset()):
@@ -1664,15 +1678,10 @@ def _densest(page: _Page, skip: set, never: set = frozenset()):
     Paragraphs in ``skip`` and anywhere inside ``never`` do not count.
     """
     scores: dict = {}
-    for p in _paragraphs_outside(page.root, never):
-        n = page.textlen.get(p, 0)
-        if n < 25 or p in skip:
+    for p, parent, n, links in _text_blocks(page, never):
+        if n < 25 or p in skip or parent is None:
             continue
-        links = page.linklen.get(p, 0)
         score = n * (1.0 - links / n)
-        parent = p.getparent()
-        if parent is None:
-            continue
         scores[parent] = scores.get(parent, 0) + score
         grand = parent.getparent()
         if grand is not None:

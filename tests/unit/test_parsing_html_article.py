@@ -97,3 +97,27 @@ def test_a_question_and_its_answers_named_as_one_body_are_all_the_article():
     assert "six weeks" in article
     assert "the first sounds" in article and "the second sounds" in article
     assert "Contact us." not in article
+
+
+def test_a_story_in_br_separated_lines_beside_a_heading_and_a_table_is_found():
+    lines = "<br><br>".join(["The harbour board agreed on Monday to repair the old stone pier before the storms.",
+                             "Engineers say the work will take six weeks and cost less than first feared.",
+                             "Fishing crews welcomed the plan but asked for the slipway to stay open."] * 3)
+    site_map = " | ".join(f"<a href='/s{i}'>Section {i}</a>" for i in range(40))
+    page = (f"<html><body><div class='story'><h1>Pier repairs</h1><div class='credit'>By A. Writer</div>"
+            f"{lines}<table><tr><td>Photo: the pier</td></tr></table></div>"
+            f"<div class='bottom'><div class='wrap'><b>SITE MAP</b> {site_map}</div></div></body></html>")
+    article = parse_html_page(page).article
+    assert "six weeks" in article
+    assert "Section 12" not in article
+
+
+def test_a_story_in_divs_without_paragraph_tags_is_read_whole():
+    sentence = "Cut the board against the fence and keep both hands clear of the blade at all times. "
+    modules = "".join(f"<div class='module'>{sentence * 3}<b>Step {i}.</b></div>" for i in range(4))
+    about = "<p>We publish woodworking tips every week, written by our readers and our editors since 1999.</p>" * 7
+    page = (f"<html><body><div class='menu'><a href='/'>Home</a> <a href='/tips'>Tips</a></div>"
+            f"<div class='content'><h1>Safe cuts</h1>{modules}</div><div class='about'>{about}</div></body></html>")
+    article = parse_html_page(page).article
+    assert all(f"Step {i}." in article for i in range(4))
+    assert "since 1999" not in article
