@@ -186,6 +186,24 @@ def _is_hidden(el) -> bool:
     return False
 
 
+def _collapsed_section(el) -> bool:
+    """A comment section hidden only by its inline style, holding comments (elements with comment ids).
+
+    It is collapsed behind a "show comments" button: its comments are on the page and one click
+    away, so they are read like visible ones.
+    """
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true" or not el.get("style"):
+        return False
+    cls = el.get("class") or ""
+    if cls and _HIDDEN_CLASS.search(cls.lower()):
+        return False
+    words = [w for w in ((el.get("id") or "") + " " + cls).lower().split() if _has(_SECTION_WORDS, w)]
+    if not words or any(_has(_SECTION_NOT, w) for w in words):
+        return False
+    # with comments in it, not a loading placeholder
+    return any(_ID_COMMENT.search(sub.get("id") or "") for sub in el.iterdescendants() if isinstance(sub.tag, str))
+
+
 def _clean_line(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
@@ -361,7 +379,7 @@ def _measure(root) -> _Page:
         cls = node.get("class")
         if ident or cls:
             attrs[node] = ((ident or "") + " " + (cls or "")).lower()
-        if _is_hidden(node):
+        if _is_hidden(node) and not _collapsed_section(node):
             hidden.add(node)
     marks = [node for node, value in attrs.items() if _has(_ARTICLE_BODY, value)]
     for node in marks + list(root.iter("h1", "article")):

@@ -72,3 +72,15 @@ def test_author_and_date_lines_as_old_templates_write_them():
     assert comments[5].published == "2008-01-08T23:08:00"
     assert comments[3].text == "Good news for the crews."
     assert comments[4].text.startswith("Kim (1:41)")
+
+
+def test_a_comment_section_collapsed_behind_a_button_is_read_and_a_hidden_placeholder_is_not():
+    collapsed = (f"<html><body><div class='story'>{STORY}</div><div id='show'>Show comments</div>"
+                 f"<section id='comments' class='comments-area' style='display:none;'><ol class='comment-list'>"
+                 f"<li id='comment-7' class='comment'><b class='fn'>Ann</b><div class='comment-content'>"
+                 f"<p>About time the pier was fixed.</p></div></li></ol></section></body></html>")
+    assert [c.text for c in parse_html_page(collapsed).comments] == ["About time the pier was fixed."]
+    placeholder = (f"<html><body><div class='story'>{STORY}</div><div class='comment_container' "
+                   f"id='comment_container_5' style='display: none;'><p>Hold on, loading the good stuff...</p>"
+                   f"</div></body></html>")
+    assert parse_html_page(placeholder).comments == []
