@@ -26,7 +26,7 @@ __all__ = [
 
 #: Words that name a comment section in a header ("12 Comments", "Kommentare (3)", ...).
 COMMENT_WORDS = (
-    "comments", "comment", "responses", "response", "replies", "thoughts", "reactions", "discussion",
+    "comments", "comment", "responses", "response", "replies", "reply", "thoughts", "reactions", "discussion",
     "kommentare", "kommentar", "leserkommentare", "antworten", "gedanken", "reaktionen", "meinungen", "diskussion",
     "commentaires", "commentaire", "réactions", "commenti", "commento", "comentarios", "comentario",
     "reacties", "reactie", "komentarze", "kommentarer",
@@ -220,6 +220,8 @@ _SAYS_RE = re.compile(
 )
 #: "Anna added:", "bob reblogged this from anna and added:" over a reader's words (reblog notes).
 _ADDED_RE = re.compile(r"^(?P<who>[^:]{1,80}?)\s+(?:and\s+)?(?:added|commented)\s*:$", re.IGNORECASE)
+#: "NCWiensays:": a name glued to its "says:" when the page set them in two elements.
+_GLUED_SAYS = re.compile(r"^(?P<who>[^\W\d_][\w.-]{1,40}?)(?<=[a-z0-9])(?:says|sagt|schreibt):$")
 _POSTED_BY_ALONE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by\s*:?$", re.IGNORECASE)
 _SAYS_ALONE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*[:.…,]*$", re.IGNORECASE)
 _BY_RE = re.compile(
@@ -378,6 +380,9 @@ def _header_count(line: str) -> tuple[bool, int | None]:
         count = int(digits) if digits and len(digits) < 9 else None
     rest = match.group("rest").strip(" :.,;|-–—")
     if rest and not _HEADER_REST.match(rest) and not (count is not None and _is_count_tab(rest)):
+        return False, None
+    if match.group("word") == "reply" and not re.match(r"(?:on\b|to\s*[“\"„«])", rest):
+        # "1 Reply", "1 reply to Anna's comment" under a comment are its controls; "1 reply on “Title”" is a header
         return False, None
     if count == 0:
         return False, 0
@@ -573,6 +578,9 @@ def _meta_of(line: str) -> _Meta | None:
     added = _ADDED_RE.match(stripped)
     if added and len(_words(added.group("who"))) <= 6:
         return _Meta(author=_clean_author(added.group("who")), says=True)
+    glued = _GLUED_SAYS.match(stripped)
+    if glued:
+        return _Meta(author=_clean_author(glued.group("who")), says=True)
     says = _SAYS_RE.match(stripped)
     if says and (len(_words(says.group("who"))) > 6 or any(c in says.group("who") for c in '.!?"“”„«»')
                  and not _date_span(says.group("who"))):
@@ -1121,6 +1129,8 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
         start, drafts, leftover, end = _split_section(lines, given)
         # the header stands above the article it opens, so what follows the article is on its own
         quality = _section_quality(drafts, 0 if start != given else 2 if count else 1)
+        if not any(draft.meta_lines or draft.controls for draft in drafts):
+            quality = 0.0  # no author, date or Reply line up to the next header: a byline's "1 Comment"
         # a section with as many signed comments as its header claims, closed by the comment form,
         # beats any larger one
         matches = (quality > 0 and start == given and count == len(drafts) and given + end < len(lines)

@@ -839,3 +839,33 @@ def test_kommentar_von_line_signs_the_comment_above_it():
 
     meta = _meta_of("Kommentar von Anna Berg | hafenblog.de am 07.08.09 um 10:25")
     assert (meta.author, meta.date) == ("Anna Berg", "07.08.09 um 10:25")
+
+
+def test_byline_comment_count_over_a_numbered_article_is_not_the_section():
+    points = "\n".join(f"{n}. The council said point number {n} of the plan, and it was a long sentence with reasons."
+                       for n in range(1, 6))
+    page = f"""Why the harbour line needs night buses
+Post date
+March 5, 2014
+1 Comment on Why the harbour line needs night buses
+The operator explained its plan in five points on Tuesday evening at the town hall.
+{points}
+That is why the buses return on Monday.
+1 reply on “Why the harbour line needs night buses”
+Quaysidesays:
+September 21, 2014 at 2:58 pm
+A wonderful decision for everyone who works late, thank you for writing it up so clearly.
+Leave a Reply
+"""
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Quayside"]
+    assert "point number 3" in thread.article
+    _assert_roles_cover(page, thread)
+
+
+def test_reply_counts_under_a_comment_are_no_headers():
+    from moderation.parsing.text import _header_count
+
+    assert _header_count("1 reply on “Night buses”") == (True, 1)
+    assert _header_count("1 reply to Anna's comment") == (False, None)
+    assert _header_count("1 Reply") == (False, None)
