@@ -50,7 +50,7 @@ _SECTION_NOT = re.compile(
 #: Per-comment elements that are not the comment's words.
 #: Names that disqualify an element (or anything inside it) from holding the comments of this page.
 _SECTION_NEVER = re.compile(
-    r"popular|recent|latest|most-?|widget|sidebar|leaderboard|copyright|related|promo|trending|top-?discussion"
+    r"popular|recent|latest|most-?|(?<!comment-)(?<!comments-)widget|sidebar|leaderboard|copyright|related|promo|trending|top-?discussion"
     r"|featured-?discussion|activity|commenters",
 )
 _SELF_NEVER = re.compile(r"footer|submit|form\b|respond|login|\btip|hidden|template|count")

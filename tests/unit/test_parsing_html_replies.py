@@ -84,3 +84,14 @@ def test_a_comment_section_collapsed_behind_a_button_is_read_and_a_hidden_placeh
                    f"id='comment_container_5' style='display: none;'><p>Hold on, loading the good stuff...</p>"
                    f"</div></body></html>")
     assert parse_html_page(placeholder).comments == []
+
+
+def test_a_comment_widget_is_the_comment_section_but_a_recent_comments_widget_is_not():
+    items = "".join(f"<li class='forum-comment' id='forum-comment-{i}'><span class='author-name'>Reader {i}</span>"
+                    f"<div class='text'>Comment number {i} about the pier repairs.</div></li>" for i in range(3))
+    embedded = (f"<html><body><article class='news-article'>{STORY * 3}<div class='forum-comment-widget'>"
+                f"<ul class='forum-comments-list'>{items}</ul></div></article></body></html>")
+    assert len(parse_html_page(embedded).comments) == 3
+    sidebar = (f"<html><body><article class='news-article'>{STORY * 3}</article><div class='recent-comments-widget'>"
+               f"<ul class='forum-comments-list'>{items}</ul></div></body></html>")
+    assert parse_html_page(sidebar).comments == []
