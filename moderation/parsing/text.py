@@ -1198,13 +1198,15 @@ def _leading_non_comment(lines: list[_Line], start: int, drafts: list[_Draft]) -
     """The last of the drafts opening a section that are no comments, or None.
 
     That is the first draft with running text when it reads as the article (:func:`_reads_as_article`:
-    headlines of teasers may come before it),
-    or the last of two or more teasers ending in "Continue reading" (:data:`_READ_MORE`) that
+    headlines of teasers may come before it), the first draft when its meta line is a byline under a
+    headline and it is the longest (:func:`_under_headline`, :func:`_longest`), or the last of two or more teasers ending in "Continue reading" (:data:`_READ_MORE`) that
     open the section, with at most one other draft between them.
     """
     opening = next((draft for draft in drafts if _has_running_text(draft)), None)
     if opening is not None and _reads_as_article(opening, _prose_words(lines[:lines.index(opening.body[0], start)])):
         return opening
+    if drafts and drafts[0].meta_lines and _under_headline(lines, drafts[0]) and _longest(drafts):
+        return drafts[0]
     last_teaser, teasers, others = None, 0, 0
     for draft in drafts:
         if any(_READ_MORE.search(line.text) for line in draft.body):
@@ -1214,6 +1216,23 @@ def _leading_non_comment(lines: list[_Line], start: int, drafts: list[_Draft]) -
             if others >= 2:
                 break
     return last_teaser if teasers >= 2 else None
+
+
+def _under_headline(lines: list[_Line], draft: _Draft) -> bool:
+    """True when the draft's first meta line follows a headline and its text comes after it: a
+    story's byline ("So the network gets faster" / "16 May 2019 Markus Elsberger")."""
+    first_meta = draft.meta_lines[0]
+    if not draft.body or draft.body[0].number < first_meta.number:
+        return False
+    index = lines.index(first_meta)
+    return index > 0 and _title_like(lines[index - 1]) and not _is_prose(lines[index - 1].text)
+
+
+def _longest(drafts: list[_Draft]) -> bool:
+    """True when the first draft has two paragraphs or more and more words than any other draft."""
+    sizes = [sum(len(_words(line.text)) for line in draft.body) for draft in drafts]
+    paragraphs = sum(1 for line in drafts[0].body if _is_prose(line.text))
+    return paragraphs >= 2 and all(sizes[0] > size for size in sizes[1:])
 
 
 def _has_running_text(draft: _Draft) -> bool:

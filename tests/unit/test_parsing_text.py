@@ -869,3 +869,26 @@ def test_reply_counts_under_a_comment_are_no_headers():
     assert _header_count("1 reply on “Night buses”") == (True, 1)
     assert _header_count("1 reply to Anna's comment") == (False, None)
     assert _header_count("1 Reply") == (False, None)
+
+
+def test_story_under_its_headline_and_byline_is_not_the_first_comment():
+    page = """Home
+Search for:
+The night bus gets faster from Monday
+16 May 2019 Sam Harbour Buses, Town
+The operator has changed the route of the night bus so that it skips the industrial estate after midnight.
+Drivers say the new route saves about ten minutes on every trip and passengers have already noticed.
+How to check your stop
+Open the timetable page
+Buses
+Karl says:
+24 November 2019 at 17:53
+I tried the new route yesterday and it really was quicker, thank you.
+Sam Harbour says:
+24 November 2019 at 20:10
+Glad to hear it, Karl. The operator says the same route will run on Sundays from next month.
+"""
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Karl", "Sam Harbour"]
+    assert "skips the industrial estate" in thread.article
+    _assert_roles_cover(page, thread)
