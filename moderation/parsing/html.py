@@ -1611,8 +1611,9 @@ def _article_parts(best, named: bool, skip: set, page: _Page) -> list:
     """``best`` with the boxes the same article continues in, in page order.
 
     A story split into sibling ``article`` boxes (a header box, an ingredients box, a method box)
-    is one article. A body named as the article and repeated under the same class (a question and
-    its answers) is read whole.
+    is one article, and a sibling box named as its lead (an intro, a standfirst) opens it. A body
+    named as the article and repeated under the same class (a question and its answers) is read
+    whole.
     """
     parts = [best]
     if named:
@@ -1620,10 +1621,22 @@ def _article_parts(best, named: bool, skip: set, page: _Page) -> list:
     parent = best.getparent()
     if best.tag == "article" and parent is not None and parent.tag not in ("body", "html"):
         parts += [sib for sib in parent if sib.tag == "article" and sib is not best and sib not in skip]
+    if parent is not None and parent.tag not in ("body", "html"):
+        parts += [sib for sib in parent if sib is not best and sib not in skip and _is_lead(sib, page)]
     if len(parts) == 1:
         return parts
     order = {node: i for i, node in enumerate(page.nodes)}
     return sorted(set(parts), key=order.get)
+
+
+#: The box that opens a story above its body: an intro, a lead, a standfirst.
+_LEAD = re.compile(r"intro|\blead\b|standfirst|summary|excerpt|abstract|subtitle|\bdeck\b|kicker|vorspann")
+
+
+def _is_lead(node, page: _Page) -> bool:
+    """Named as the story's lead, with text that is mostly not links."""
+    n = page.textlen.get(node, 0)
+    return n > 0 and page.linklen.get(node, 0) < 0.5 * n and _has(_LEAD, page.attrs.get(node, ""))
 
 
 def _repeated_bodies(best, skip: set, page: _Page) -> list:

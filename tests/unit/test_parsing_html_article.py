@@ -121,3 +121,12 @@ def test_a_story_in_divs_without_paragraph_tags_is_read_whole():
     article = parse_html_page(page).article
     assert all(f"Step {i}." in article for i in range(4))
     assert "since 1999" not in article
+
+
+def test_a_lead_box_beside_the_story_body_opens_the_article():
+    page = (f"<html><body><div class='mod_article'><div class='ce_intro'><p>Piers do not last for ever.</p></div>"
+            f"<div class='ce_text'>{STORY * 3}</div><div class='ce_links'><a href='/a'>More</a></div>"
+            f"</div><div class='about'><p>{COMMENT_WORDS}</p></div></body></html>")
+    article = parse_html_page(page).article
+    assert article.startswith("Piers do not last for ever.")
+    assert "More" not in article
