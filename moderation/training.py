@@ -16,7 +16,7 @@ from .errors import TrainingError
 from .evaluation import choose_threshold, task_metrics
 from .features import TextFeatures
 from .labels.schema import DEFAULT_SCHEMA, LabelSchema
-from .model import CommentModel, TargetedLogisticRegression, default_civility_head
+from .model import CommentModel, TargetedLogisticRegression, default_civility_head, fit_soft_head
 
 __all__ = ["TrainingResult", "DEFAULT_GRID", "QUICK_GRID", "CV_SCHEMES", "train", "training_arrays"]
 
@@ -84,17 +84,29 @@ def training_arrays(table: pd.DataFrame, schema: LabelSchema = DEFAULT_SCHEMA):
 
     Rows labelled by several annotators are resolved by majority first.
     """
+    return _training_arrays(table, schema)[:4]
+
+
+def _training_arrays(table: pd.DataFrame, schema: LabelSchema):
+    """:func:`training_arrays` plus the soft labels: task -> share per row (NaN where none)."""
     if "annotator" in table.columns and table["id"].duplicated().any():
         from .labels.agreement import resolve_majority
 
-        table = resolve_majority(table, tasks=tuple(t for t in schema.tasks if t in table.columns))
+        table = resolve_majority(table, tasks=tuple(t for t in schema.tasks if t in table.columns), schema=schema)
     table = table.reset_index(drop=True)
     texts = table["text"].astype(str).tolist()
     labels = {t: table[t].fillna("").astype(str).to_numpy(dtype=object) for t in schema.tasks if t in table.columns}
     labels = {t: y for t, y in labels.items() if (y != "").any()}
     targets = table["target"].fillna("").astype(str).to_numpy(dtype=object) if "target" in table.columns else None
     groups = table["thread_id"].fillna("").astype(str).to_numpy(dtype=object)
-    return texts, labels, targets, groups
+    shares = {}
+    for task, column in schema.share_columns().items():
+        if task in labels and column in table.columns:
+            share = pd.to_numeric(table[column].replace("", np.nan), errors="coerce").to_numpy(dtype=float, copy=True)
+            share[labels[task] == ""] = np.nan
+            if np.isfinite(share).any():
+                shares[task] = share
+    return texts, labels, targets, groups, shares
 
 
 def _score(task: str, y_true, proba, classes, schema: LabelSchema) -> float:
@@ -111,9 +123,11 @@ def _head(task: str, C: float, class_weight, joint_weight: float, min_target_sam
     return default_civility_head(C=C, class_weight=class_weight)
 
 
-def _fit_head(head, X, y, target):
+def _fit_head(head, X, y, target, share=None, classes=None):
     if isinstance(head, TargetedLogisticRegression):
         return head.fit(X, y, target=target)
+    if share is not None and np.isfinite(share).any():
+        return fit_soft_head(head, X, y, share, classes)
     return head.fit(X, y)
 
 
@@ -157,7 +171,7 @@ def _splits(cv, folds: int, texts_arr, labels: dict, targets, groups, tuning: bo
 
 
 def _fold_predictions(texts_arr, labels, targets, classes, train_idx, test_idx, feature_grid, head_grid,
-                      min_target_samples) -> dict:
+                      min_target_samples, shares=None, pairs=None) -> dict:
     """Out-of-fold probabilities of one fold: ``(feature setting, head setting, task) -> proba``."""
     out = {}
     with threadpool_limits(limits=1, user_api="blas"):
@@ -172,8 +186,10 @@ def _fold_predictions(texts_arr, labels, targets, classes, train_idx, test_idx, 
                     continue
                 t_train = None if targets is None else targets[tr]
                 t_test = None if targets is None else targets[test_idx]
+                share = shares[task][tr] if shares and task in shares else None
                 for h, (C, cw, jw) in enumerate(head_grid):
-                    head = _fit_head(_head(task, C, cw, jw, min_target_samples), X_train[tr_rows], y[tr], t_train)
+                    head = _fit_head(_head(task, C, cw, jw, min_target_samples), X_train[tr_rows], y[tr], t_train,
+                                     share, (pairs or {}).get(task))
                     p = _proba(head, X_test, t_test)
                     full = np.zeros((len(p), len(classes[task])))
                     for j, c in enumerate(head.classes_):
@@ -229,7 +245,8 @@ def train(table: pd.DataFrame, schema: LabelSchema = DEFAULT_SCHEMA, grid: dict 
     """
     grid = grid or DEFAULT_GRID
     say = progress or (lambda message: None)
-    texts, labels, targets, groups = training_arrays(table, schema)
+    texts, labels, targets, groups, shares = _training_arrays(table, schema)
+    pairs = {task: schema.binary_classes(task) for task in shares}
     if not labels:
         raise TrainingError("no task has any label; fill the stance or civility column")
     texts_arr = np.asarray(texts, dtype=object)
@@ -241,7 +258,7 @@ def train(table: pd.DataFrame, schema: LabelSchema = DEFAULT_SCHEMA, grid: dict 
     classes = {t: np.unique(y[y != ""]) for t, y in labels.items()}
     say(f"cross-validating {len(feature_grid) * len(head_grid)} settings on {len(splits)} folds")
     jobs = (delayed(_fold_predictions)(texts_arr, labels, targets, classes, tr, te, feature_grid, head_grid,
-                                       min_target_samples) for tr, te in splits)
+                                       min_target_samples, shares, pairs) for tr, te in splits)
     fold_results = Parallel(n_jobs=n_jobs or 1)(jobs) if splits else []
     # oof[(f, h, task)] = out-of-fold probabilities for feature setting f and head setting h.
     oof: dict = {}
@@ -290,6 +307,7 @@ def train(table: pd.DataFrame, schema: LabelSchema = DEFAULT_SCHEMA, grid: dict 
                             **({"joint_weight": head_grid[h][2]} if t == "stance" else {})}
                         for t, h in best_heads.items()},
               "min_target_samples": min_target_samples, "folds": len(splits),
+              "soft_label_rows": {t: int(np.isfinite(v).sum()) for t, v in shares.items()},
               "cv": cv if isinstance(cv, str) else type(cv).__name__}
     thresholds = {}
     positive = schema.positive.get("civility")
@@ -310,7 +328,7 @@ def train(table: pd.DataFrame, schema: LabelSchema = DEFAULT_SCHEMA, grid: dict 
         schema=schema,
     )
     with threadpool_limits(limits=1, user_api="blas"):
-        model.fit(texts, labels, targets=targets)
+        model.fit(texts, labels, targets=targets, shares=shares)
     n_rows = {t: int((y != "").sum()) for t, y in labels.items()}
     return TrainingResult(model=model, params=params, cv=cv_metrics, thresholds=thresholds, n_rows=n_rows,
                           oof=oof_out)

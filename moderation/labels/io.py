@@ -56,8 +56,9 @@ def read_label_file(path: str | Path, schema: LabelSchema = DEFAULT_SCHEMA) -> p
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`LABEL_COLUMNS` (plus extra task columns of the schema), all strings,
-        ``""`` for empty cells, and ``source`` / ``line`` saying where each row came from.
+        Columns :data:`LABEL_COLUMNS` (plus extra task columns of the schema, and share
+        columns such as ``uncivil_share`` when the file has them), all strings, ``""`` for
+        empty cells, and ``source`` / ``line`` saying where each row came from.
 
     Raises
     ------
@@ -94,7 +95,8 @@ def read_label_file(path: str | Path, schema: LabelSchema = DEFAULT_SCHEMA) -> p
         raise InputError(path, "has no task column", line=1, fix="add a column named " + " or ".join(schema.tasks))
     allowed = {t: set(schema.classes(t)) for t in tasks}
     index = {name: i for i, name in enumerate(header)}
-    columns = LABEL_COLUMNS + [t for t in schema.tasks if t not in LABEL_COLUMNS]
+    shares = {c: t for t, c in schema.share_columns().items() if c in header and t in header}
+    columns = LABEL_COLUMNS + [t for t in schema.tasks if t not in LABEL_COLUMNS] + list(shares)
     rows: list[list[str]] = []
     lines: list[int] = []
     seen: dict[tuple[str, str], int] = {}
@@ -107,6 +109,8 @@ def read_label_file(path: str | Path, schema: LabelSchema = DEFAULT_SCHEMA) -> p
                 if value and value not in allowed[name]:
                     raise InputError(path, f"unknown {name} label {record[index[name]]!r}", line=start,
                                      fix="use one of " + ", ".join(schema.classes(name)) + " or leave the cell empty")
+            elif name in shares and value:
+                _check_share(path, start, name, value, task_label=row[columns.index(shares[name])])
             row.append(value)
         record_id, text_value = row[columns.index("id")], row[columns.index("text")]
         if not record_id:
@@ -128,6 +132,19 @@ def read_label_file(path: str | Path, schema: LabelSchema = DEFAULT_SCHEMA) -> p
     return frame
 
 
+def _check_share(path: Path, line: int, name: str, value: str, task_label: str) -> None:
+    try:
+        share = float(value)
+    except ValueError:
+        share = float("nan")
+    if not 0.0 <= share <= 1.0:
+        raise InputError(path, f"{name} {value!r} is not a number from 0 to 1", line=line,
+                         fix="give the share of raters, e.g. 0.33, or leave the cell empty")
+    if not task_label:
+        raise InputError(path, f"{name} is filled but the task label is empty", line=line,
+                         fix="fill in the label too (the majority's class) or empty the share")
+
+
 def read_labels(paths: Iterable[str | Path], schema: LabelSchema = DEFAULT_SCHEMA) -> pd.DataFrame:
     """Read every label file under ``paths`` (files or folders) into one validated table.
 
@@ -143,6 +160,9 @@ def read_labels(paths: Iterable[str | Path], schema: LabelSchema = DEFAULT_SCHEM
     """
     frames = [read_label_file(p, schema) for p in find_label_files(paths)]
     table = pd.concat(frames, ignore_index=True)
+    for column in schema.share_columns().values():
+        if column in table.columns:
+            table[column] = table[column].fillna("")
     dup = table.duplicated(["id", "annotator"], keep="first")
     if dup.any():
         row = table[dup].iloc[0]
@@ -180,7 +200,8 @@ def fingerprint(table: pd.DataFrame) -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    cols = [c for c in LABEL_COLUMNS if c in table.columns]
+    # Share columns (soft labels) change what is trained, so they count when a file has them.
+    cols = [c for c in LABEL_COLUMNS if c in table.columns] + sorted(c for c in table.columns if c.endswith("_share"))
     for row in table[cols].itertuples(index=False):
         digest.update("\x1f".join(map(str, row)).encode("utf-8"))
         digest.update(b"\x1e")

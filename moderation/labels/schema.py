@@ -60,6 +60,39 @@ class LabelSchema:
             pos[task] = positive
         return LabelSchema(tasks=tasks, positive=pos)
 
+    def share_column(self, task: str) -> str | None:
+        """The optional column holding the share of raters who chose ``task``'s positive class.
+
+        ``"uncivil_share"`` for civility: a number in [0, 1] (0.33 when one rater in three
+        found the comment uncivil), trained on as a soft label. ``None`` for tasks without a
+        positive class.
+
+        Examples
+        --------
+        >>> LabelSchema().share_column("civility"), LabelSchema().share_column("stance")
+        ('uncivil_share', None)
+        """
+        positive = self.positive.get(task)
+        return f"{positive}_share" if positive is not None and len(self.classes(task)) == 2 else None
+
+    def binary_classes(self, task: str) -> tuple[str, str]:
+        """``(negative, positive)`` of a two-class task with a positive class.
+
+        Raises
+        ------
+        ValueError
+            If ``task`` has more than two classes or no positive class.
+        """
+        classes = self.classes(task)
+        positive = self.positive.get(task)
+        if positive is None or len(classes) != 2:
+            raise ValueError(f"{task} is not a two-class task with a positive class: {classes}")
+        return next(c for c in classes if c != positive), positive
+
+    def share_columns(self) -> dict[str, str]:
+        """Task -> its share column, for the tasks that have one."""
+        return {t: c for t in self.tasks if (c := self.share_column(t)) is not None}
+
     def to_dict(self) -> dict:
         """Return a JSON-ready form (stored in model metadata)."""
         return {"tasks": {k: list(v) for k, v in self.tasks.items()}, "positive": dict(self.positive)}

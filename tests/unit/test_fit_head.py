@@ -121,3 +121,22 @@ def test_stance_rows_first_on_large_sets_gives_the_same_model(monkeypatch):
     large = fitted().predict(texts)
     np.testing.assert_allclose(large.proba["stance"], small.proba["stance"], atol=1e-3)
     np.testing.assert_allclose(large.proba["civility"], small.proba["civility"], atol=1e-2)
+
+
+def test_soft_head_counts_a_shared_row_once_per_class_with_its_share():
+    from moderation.model import fit_soft_head
+
+    rng = np.random.default_rng(0)
+    X = sp.random(60, 30, density=0.3, format="csr", random_state=1)
+    y = np.array(["civil", "uncivil"] * 30, dtype=object)
+    nothing = np.full(60, np.nan)
+    plain = LogisticRegression(C=1.0).fit(X, y)
+    same = fit_soft_head(LogisticRegression(C=1.0), X, y, nothing, ("civil", "uncivil"))
+    assert np.allclose(plain.coef_, same.coef_)
+    # A share of 0.5 on every row: both classes equally likely everywhere, so no feature carries weight.
+    even = fit_soft_head(LogisticRegression(C=1.0), X, y, np.full(60, 0.5), ("civil", "uncivil"))
+    assert np.abs(even.coef_).max() < 1e-6 < np.abs(plain.coef_).max()
+    # A share decides the class where it is 0 or 1, whatever the hard label said.
+    share = np.where(rng.random(60) < 0.5, 0.0, 1.0)
+    flipped = fit_soft_head(LogisticRegression(C=1.0), X, y, share, ("civil", "uncivil"))
+    assert np.allclose(flipped.coef_, LogisticRegression(C=1.0).fit(X, np.where(share == 1, "uncivil", "civil")).coef_)

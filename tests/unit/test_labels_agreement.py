@@ -239,3 +239,12 @@ def test_majority_only_requested_tasks():
     result = resolve_majority(votes_table(), tasks=("civility",))
     assert "stance_tie" not in result.columns and "civility_tie" in result.columns
     assert result.stance.tolist() == ["", "", ""]  # not resolved, so not one annotator's label either
+
+
+def test_majority_keeps_the_share_of_uncivil_votes_as_a_soft_label():
+    t = pd.DataFrame({"id": ["1", "1", "1", "2", "3"], "annotator": ["a", "b", "c", "a", "a"],
+                      "text": ["x", "x", "x", "y", "z"], "civility": ["civil", "uncivil", "uncivil", "uncivil", "civil"],
+                      "uncivil_share": ["", "", "", "", "0.2"]})
+    r = resolve_majority(t)
+    assert r[["id", "civility", "uncivil_share"]].values.tolist() == [
+        ["1", "uncivil", "0.6667"], ["2", "uncivil", ""], ["3", "civil", "0.2"]]

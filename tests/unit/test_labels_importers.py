@@ -37,7 +37,8 @@ def rows(table, *columns):
 
 
 def check_table(table):
-    assert list(table.columns) == LABEL_COLUMNS
+    # Corpora that publish raters' votes add the soft-label column after the standard ones.
+    assert list(table.columns) in (LABEL_COLUMNS, LABEL_COLUMNS + ["uncivil_share"])
     assert all(pd.api.types.is_string_dtype(table[c]) for c in table.columns)
     assert not table.isna().any().any()
 
@@ -435,6 +436,11 @@ def test_c3_threshold(tmp_path):
         ["c3-source1_901_1", "c3-901", "uncivil"],
     ]
     assert import_labels(path, "c3", toxicity_threshold=1.5).civility.tolist() == ["civil", "uncivil", "uncivil"]
+    # The mean level is kept as a soft label: 1 -> 0, the threshold -> 0.5, past twice its distance -> 1.
+    assert table["uncivil_share"].tolist() == ["0", "0.4", "0.5"]
+    assert import_labels(path, "c3", toxicity_threshold=1.5)["uncivil_share"].tolist() == ["0", "0.8", "1"]
+    with pytest.raises(ValueError, match="above 1"):
+        import_labels(path, "c3", toxicity_threshold=1.0)
 
 
 def test_davidson_classes_and_entities(tmp_path):
@@ -450,6 +456,7 @@ def test_davidson_classes_and_entities(tmp_path):
         ["davidson-5", "they should all leave, vermin", "uncivil"],
     ]
     assert all(t.startswith("davidson-g") for t in table.thread_id)
+    assert table["uncivil_share"].tolist() == ["0", "1", "1"]
 
 
 def test_olid_unquoted_tsv(tmp_path):

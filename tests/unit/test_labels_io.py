@@ -76,3 +76,27 @@ def test_formula_like_texts_are_guarded_and_round_trip(tmp_path):
     raw = out.read_text(encoding="utf-8")
     assert "'=HYPERLINK" in raw and "'-1 from me" in raw
     assert read_labels([out])["text"].tolist() == ['=HYPERLINK("x")', "-1 from me"]
+
+
+def test_share_column_is_read_and_checked(tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text("id,thread_id,text,civility,uncivil_share\n1,t,Fine words.,civil,0.25\n2,t,Rude words.,uncivil,\n",
+                    encoding="utf-8")
+    assert read_label_file(good)["uncivil_share"].tolist() == ["0.25", ""]
+    for cell, label, problem in [("1.5", "civil", "is not a number from 0 to 1"), ("lots", "civil", "not a number"),
+                                 ("0.5", "", "the task label is empty")]:
+        bad = tmp_path / "bad.csv"
+        bad.write_text(f"id,thread_id,text,civility,uncivil_share\n1,t,Fine words.,civil,0\n2,t,Other words.,{label},{cell}\n",
+                       encoding="utf-8")
+        with pytest.raises(InputError, match=problem) as info:
+            read_label_file(bad)
+        assert "line 3" in str(info.value)
+
+
+def test_files_with_and_without_shares_read_together(tmp_path):
+    (tmp_path / "a.csv").write_text("id,thread_id,text,civility,uncivil_share\n1,t,Fine words.,civil,0.2\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,thread_id,text,civility\n2,u,Rude words.,uncivil\n", encoding="utf-8")
+    table = read_labels([tmp_path])
+    assert table["uncivil_share"].tolist() == ["0.2", ""]
+    assert fingerprint(table) != fingerprint(table.assign(uncivil_share=["0.3", ""]))

@@ -104,3 +104,21 @@ def test_bad_cv_and_too_few_threads_are_refused():
     one_thread = _table(n_threads=1)
     with pytest.raises(TrainingError, match="at least two threads"):
         train(one_thread, grid={**QUICK_GRID, "C": [1.0, 3.0]})
+
+
+def test_train_reads_the_share_column_as_soft_labels():
+    rows = []
+    for i in range(80):
+        rude = i % 2 == 0
+        text = f"you fool idiot number {i}" if rude else f"kind thoughtful words number {i}"
+        rows.append({"id": str(i), "thread_id": f"t{i % 4}", "text": text, "stance": "",
+                     "civility": "uncivil" if rude else "civil", "annotator": "a",
+                     "uncivil_share": "0.6" if rude else "0.4"})
+    table = pd.DataFrame(rows)
+    hard = train(table.drop(columns="uncivil_share"), grid=QUICK_GRID, folds=2).model
+    soft = train(table, grid=QUICK_GRID, folds=2).model
+    texts = ["you fool", "kind words"]
+    p_hard = hard.predict(texts).proba["civility"][:, 1]
+    p_soft = soft.predict(texts).proba["civility"][:, 1]
+    # Raters split 60/40 on every comment, so the soft model is far less sure than the hard one.
+    assert p_hard[0] - p_hard[1] > 2 * (p_soft[0] - p_soft[1]) > 0
