@@ -1704,7 +1704,10 @@ def _text_blocks(page: _Page, never: set):
 
 
 def _densest(page: _Page, skip: set, never: set = frozenset()):
-    """The block holding the most paragraph text (paragraph scores go to the parent, half to the grandparent).
+    """The block holding the most paragraph text.
+
+    A paragraph's score goes to its holder, half of it one level up and a third two levels up, so
+    a story set in many small boxes (a magazine layout) gathers at the box that holds them all.
 
     Paragraphs in ``skip`` and anywhere inside ``never`` do not count.
     """
@@ -1717,6 +1720,9 @@ def _densest(page: _Page, skip: set, never: set = frozenset()):
         grand = parent.getparent()
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + score / 2
+            great = grand.getparent()
+            if great is not None:
+                scores[great] = scores.get(great, 0) + score / 3
     if not scores:
         body = page.root.find("body")
         return body

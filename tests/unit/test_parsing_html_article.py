@@ -130,3 +130,16 @@ def test_a_lead_box_beside_the_story_body_opens_the_article():
     article = parse_html_page(page).article
     assert article.startswith("Piers do not last for ever.")
     assert "More" not in article
+
+
+def test_a_story_set_in_many_small_boxes_is_gathered_at_the_box_holding_them():
+    sentence = "The old pier gets new stones, new rails and a fresh coat of paint before the storms. "
+    sections = "".join(f"<div class='section'><div class='body'><div class='text'>{sentence}Part {i}.</div>"
+                       f"</div></div>" for i in range(24))
+    # long enough to be taken as it is, without a second opinion from trafilatura
+    about = "<p>" + "Our harbour magazine has told stories of the coast for forty years. " * 9 + "</p>"
+    page = (f"<html><body><main><div class='story'>{sections}</div><div class='about'>{about}</div></main>"
+            f"</body></html>")
+    article = parse_html_page(page).article
+    assert all(f"Part {i}." in article for i in range(24))
+    assert "forty years" not in article
