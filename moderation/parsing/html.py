@@ -1741,16 +1741,20 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     repeated items such as WordPress ``li.comment``, Blogger ``dt``/``dd`` pairs or TypePad
     ``div.comment``); replies nested inside a comment, or listed right after it (``ul.children``),
     get its ``id`` as ``parent``. A comment's ``text`` is its own words; its ``block`` is all it shows
-    (author, date, "Reply"), without its replies. Pages that name no list are read from a repeated comment-named part
+    (author, date, "Reply"), without its replies. Pages that name no list are read from dated entries
+    that each carry a "Reply" control, from a repeated comment-named part
     (each comment's ``div#commentBody``) or from repeated author lines ("X said...", "Posted by: X |
     date"); a lone author line counts inside a comment section or after an ``<a name="comments">``
     anchor. Sections whose comments share one block of ``br``-separated text are read with the
-    text-page parser. Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
+    text-page parser. A comment section collapsed behind a "show comments" button is read.
+    Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
     Disqus placeholder) are not in the HTML, so none are reported.
 
-    The article is the largest element named as one, else the block with the most paragraph text;
-    when that reads short (under 600 characters) or like a menu, trafilatura's fast mode is asked
-    too (with the comment section taken out) and the longer text wins.
+    The article is the largest element named as one, else the block with the most paragraph text
+    (the comments never count, the wrapper they share with the story does); sibling ``article``
+    boxes, a sibling lead box and bodies repeated under the same class (a question and its answers)
+    join it. When that reads short (under 600 characters) or like a menu, trafilatura's fast mode
+    is asked too (with the comment section taken out) and the longer text wins.
 
     Parameters
     ----------
