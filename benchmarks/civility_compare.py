@@ -7,7 +7,10 @@ one model is trained on the other folds of S plus the other corpora (each capped
 drown the rest and a run stays within minutes), and scores the held-out fold. The defaults
 (1500 rows per other corpus, C=3) were chosen over 4000 rows and C=1 on these same folds
 (Davidson 0.9824 vs 0.9813, OLID 0.8027 vs 0.7997), so they are slightly optimistic.
-alt-profanity-check (``profanity_check.predict_prob``) is applied as published.
+Where a corpus publishes its raters' judgements (C3's mean toxicity, Davidson's votes) the
+importers keep them as ``uncivil_share`` and training reads them as soft labels, as
+``moderation train`` does. alt-profanity-check (``profanity_check.predict_prob``) is applied
+as published.
 
 Folds: C3 by article (``GroupKFold`` over ``article_id``, so no article's comments are on both
 sides); the tweet corpora and Impermium by the importer's pseudo-threads (hash buckets of the
@@ -90,6 +93,13 @@ def apc_recipe():
     return make_pipeline(TfidfVectorizer(stop_words="english", min_df=0.0001), CalibratedClassifierCV(svm))
 
 
+def _shares(table: pd.DataFrame) -> np.ndarray:
+    """The raters' uncivil shares (soft labels; C3 and Davidson publish them), NaN elsewhere."""
+    if "uncivil_share" not in table.columns:
+        return np.full(len(table), np.nan)
+    return pd.to_numeric(table["uncivil_share"].replace("", np.nan), errors="coerce").to_numpy(dtype=float)
+
+
 def _scores(y, p) -> dict:
     return {"roc_auc": round(float(roc_auc_score(y, p)), 4), "average_precision": round(float(average_precision_score(y, p)), 4)}
 
@@ -115,7 +125,8 @@ def run(data_dir: Path, folds: int = 5, cap_others: int = 1500, C: float = 3.0, 
             train = pd.concat([table.iloc[tr], others])
             model = CommentModel(features=TextFeatures(**FEATURES), civility_head=default_civility_head(C=C))
             with threadpool_limits(limits=1, user_api="blas"):
-                model.fit(train["text"].tolist(), {"civility": train["civility"].to_numpy(dtype=object)})
+                model.fit(train["text"].tolist(), {"civility": train["civility"].to_numpy(dtype=object)},
+                          shares={"civility": _shares(train)})
                 prediction = model.predict(table["text"].iloc[te].tolist())
             column = prediction.classes["civility"].index("uncivil")
             ours[te] = prediction.proba["civility"][:, column]
