@@ -25,9 +25,10 @@ pytestmark = pytest.mark.quality
 
 #: Pooled 5-fold CV F_avg measured 71.97 with this setting (stratified over tweets, seed 0).
 SEMEVAL_F_AVG_FLOOR = 0.715
-#: C3 alone, 3 article-grouped folds: measured ours 0.706, alt-profanity-check 0.681 on the same rows.
-C3_AUC_FLOOR = 0.70
-C3_MARGIN_OVER_PROFANITY_CHECK = 0.015
+#: C3 alone, 3 article-grouped folds, the raters' mean toxicity as soft labels: measured ours 0.735
+#: (0.706 with hard labels), alt-profanity-check 0.681 on the same rows.
+C3_AUC_FLOOR = 0.725
+C3_MARGIN_OVER_PROFANITY_CHECK = 0.04
 
 _SEMEVAL_SETTING = {
     "features": [{"word_ngram_range": (1, 2), "char_ngram_range": (2, 5), "min_df": 1}],
