@@ -303,6 +303,8 @@ def labels_check(files):
     for task in ("stance", "civility"):
         counts = table[task][table[task] != ""].value_counts()
         click.echo(f"{task}: " + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" (unlabelled {int((table[task] == '').sum())})")
+    if "uncivil_share" in table.columns and (table["uncivil_share"] != "").any():
+        click.echo(f"uncivil_share (soft labels): given on {int((table['uncivil_share'] != '').sum())} rows")
     annotators = table["annotator"].replace("", "(none)").nunique()
     if annotators > 1 and table["id"].duplicated().any():
         from .labels.agreement import agreement

@@ -133,6 +133,16 @@ def test_missing_column_names_file(runner, tmp_path):
     _one_line_error(runner.invoke(main, ["labels", "check", str(bad)]), "labels.csv", "thread_id")
 
 
+def test_labels_check_counts_soft_labels_and_rejects_a_bad_share(runner, tmp_path):
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,thread_id,text,civility,uncivil_share\n1,t,fine words,civil,0.2\n2,t,rude words,uncivil,\n",
+                      encoding="utf-8")
+    result = runner.invoke(main, ["labels", "check", str(labels)])
+    assert result.exit_code == 0 and "soft labels): given on 1 rows" in result.output
+    labels.write_text("id,thread_id,text,civility,uncivil_share\n1,t,fine words,civil,2\n", encoding="utf-8")
+    _one_line_error(runner.invoke(main, ["labels", "check", str(labels)]), "labels.csv", "line 2", "0 to 1")
+
+
 def test_missing_model_is_one_line_error(runner, tmp_path, tiny_labels):
     _one_line_error(runner.invoke(main, ["evaluate", str(tmp_path / "nomodel"), str(tiny_labels)]),
                     "nomodel", "no such model directory")
