@@ -25,7 +25,15 @@ CORPORA = [
 @pytest.mark.parametrize("fmt, parts, task, rows", CORPORA, ids=[f"{c[0]}-{c[1][-1]}" for c in CORPORA])
 def test_corpus_imports_completely(fmt, parts, task, rows):
     table = import_labels(shared_path("data", *parts), fmt)
-    assert list(table.columns) == LABEL_COLUMNS
+    # C3 and Davidson publish their raters' judgements: kept as soft labels after the standard columns.
+    assert list(table.columns) == LABEL_COLUMNS + (["uncivil_share"] if fmt in ("c3", "davidson") else [])
+    if fmt in ("c3", "davidson"):
+        share = table["uncivil_share"].astype(float)
+        assert share.between(0, 1).all()
+        # Each share falls on its hard label's side of one half, bar 17 Davidson tweets whose
+        # votes split evenly (0.5) and whose published class is "neither".
+        disagree = (share >= 0.5) != (table["civility"] == "uncivil")
+        assert (share[disagree] == 0.5).all() and disagree.sum() <= 17
     assert len(table) == rows
     assert table["id"].is_unique
     assert (table["text"].str.strip() != "").all()
