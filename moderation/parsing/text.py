@@ -1521,13 +1521,19 @@ def _comment_text(draft: _Draft) -> str:
 
 
 def _title_index(lines: list[_Line], limit: int) -> int | None:
-    """Index of the title line among the first ``limit`` lines."""
+    """Index of the title line among the first ``limit`` lines.
+
+    That is the first line shown twice near the top (the site's title bar and the headline; a
+    caption under every embed, shown three times or more, is no title), else the first title-like
+    line before any running text.
+    """
     head = lines[:limit]
+    shown = Counter(_norm(line.text) for line in head[:60])
     seen: dict[str, int] = {}
     for index, line in enumerate(head[:60]):
         key = _norm(line.text)
         n_words = len(_words(line.text))
-        if key in seen and 3 <= n_words <= 30 and line.kind == _KIND_TEXT:
+        if key in seen and 3 <= n_words <= 30 and line.kind == _KIND_TEXT and shown[key] == 2:
             return seen[key]
         seen.setdefault(key, index)
     for index, line in enumerate(head):
@@ -1536,6 +1542,23 @@ def _title_index(lines: list[_Line], limit: int) -> int | None:
         if _title_like(line):
             return index
     return None
+
+
+def _quoted_title_index(lines: list[_Line], limit: int) -> int | None:
+    """Index of the line among the first ``limit`` that a comment header below quotes as the story's
+    title ("11 Antworten zu “Sunday Thoughts”"), or None."""
+    quoted = _quoted_titles(lines[limit:])
+    return next((index for index, line in enumerate(lines[:limit])
+                 if quoted and line.kind == _KIND_TEXT and _norm(line.text) in quoted), None)
+
+
+_QUOTED = re.compile(r"[“\"„«»]\s*(?P<title>[^“”\"„«»]{3,250}?)\s*[”\"“«»]")
+
+
+def _quoted_titles(lines: list[_Line]) -> set[str]:
+    """The story titles that comment headers quote ("11 Antworten zu “Sunday Thoughts”"), normalised."""
+    return {_norm(match.group("title")) for line in lines if line.kind == _KIND_HEADER
+            for match in [_QUOTED.search(line.text)] if match}
 
 
 def _masthead_like(lines: list[_Line], index: int) -> bool:
@@ -1674,6 +1697,9 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     if title_idx is not None and _masthead_like(lines, title_idx):
         site = lines[title_idx].text.strip()
         title_idx = _headline_after(lines, title_idx, article_stop)
+    quoted_idx = _quoted_title_index(lines, article_stop)
+    if quoted_idx is not None:
+        title_idx = quoted_idx  # the comment header names the story
     if first_form is not None and (title_idx is None or first_form > title_idx):
         span_probe = _article_span(lines, (title_idx or -1) + 1, first_form)
         if span_probe is not None:

@@ -892,3 +892,32 @@ Glad to hear it, Karl. The operator says the same route will run on Sundays from
     assert [c.author for c in thread.comments] == ["Karl", "Sam Harbour"]
     assert "skips the industrial estate" in thread.article
     _assert_roles_cover(page, thread)
+
+
+def test_title_is_the_one_the_comment_header_quotes_not_an_embed_caption():
+    page = """Home
+About
+Sunday notes: a little lost, but still here
+I sat down to write this and noticed how long it has been since the last post on this blog.
+See this post on Instagram
+A post shared by a friend of the blog
+Some of you asked me about it in the last weeks, and I owe you an honest answer about the reasons.
+See this post on Instagram
+A post shared by another friend
+The job has changed a lot in two years, and I am still finding out where it is going next.
+See this post on Instagram
+A post shared by a magazine
+Thanks for reading, and see you next Sunday with a lighter topic, I promise you that much.
+2 replies to “Sunday notes: a little lost, but still here”
+Aylin says:
+20 November 2022 at 10:36
+Thank you for being so honest, I think many people feel the same at the moment.
+Karo says:
+20 November 2022 at 12:02
+Thank you, Aylin, that means a lot to me.
+"""
+    thread = parse_text_page(page)
+    assert thread.title == "Sunday notes: a little lost, but still here"
+    assert "Some of you asked me about it" in thread.article
+    assert "I sat down to write this" in thread.article
+    _assert_roles_cover(page, thread)
