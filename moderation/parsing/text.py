@@ -820,13 +820,24 @@ def _name_runs(lines: list[_Line]) -> list[tuple[list[tuple[int, str]], int | No
             cut_out = run is not pairs
             run = _cut_at_menu(lines, run)
             names = [name.lower() for _, name, _ in run]
-            if len(run) < 3 or len(set(names)) == len(names) and len(run) < 4:
+            if (len(run) < 3 or len(set(names)) == len(names) and len(run) < 4) and not _enclosed(lines, run):
                 continue
             if cut_out and not any(_commenter_name(lines[index].text, name) for index, name, _ in run):
                 continue
             after = pairs.index(run[-1]) + 1
             runs.append(([(index, name) for index, name, _ in run], pairs[after][0] if after < len(pairs) else None))
     return runs
+
+
+def _enclosed(lines: list[_Line], run: list[tuple[int, str, bool]]) -> bool:
+    """True for one or two "name / text" pairs between a comment header or note and the comment
+    form ("blog comments powered by Disqus"): the page says that they are comments."""
+    first, last = run[0][0], run[-1][0]
+    after = next((line for line in lines[last + 1: last + 8] if line.kind != _KIND_TEXT), None)
+    if after is None or after.kind != _KIND_FORM or not all(good for _, _, good in run):
+        return False
+    before = lines[max(0, first - 3): first]
+    return any(line.kind in (_KIND_HEADER, _KIND_NOTE) or "comment" in line.text.lower() for line in before)
 
 
 #: This many short lines in a row (no running text) between two names are a menu: the comments ended.
@@ -1155,7 +1166,9 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
         for run, stop in _name_runs(lines)[:_MAX_CANDIDATES]:
             _pair(lines, run, True)
             drafts, leftover, end = _split_comments(lines[run[0][0]:stop])
-            quality = _section_quality(drafts, 0) if _pairs_read_as_comments(drafts, len(run)) else 0.0
+            # one or two pairs count only between a comment header and the form: judged as under a header
+            short = len(run) < 3
+            quality = _section_quality(drafts, 1 if short else 0) if _pairs_read_as_comments(drafts, len(run)) else 0.0
             if quality > best[0]:
                 _pair(lines, kept, False)
                 kept = run
@@ -1269,7 +1282,7 @@ def _pairs_read_as_comments(drafts: list[_Draft], n_names: int) -> bool:
     """
     named = [draft for draft in drafts if draft.meta_lines and draft.meta_lines[0].meta is not None
              and draft.meta_lines[0].meta.paired][:n_names]
-    if len(named) < 3:
+    if len(named) < min(3, n_names):
         return False
     fine = 0
     for draft in named:

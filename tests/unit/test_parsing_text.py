@@ -921,3 +921,19 @@ Thank you, Aylin, that means a lot to me.
     assert "Some of you asked me about it" in thread.article
     assert "I sat down to write this" in thread.article
     _assert_roles_cover(page, thread)
+
+
+def test_two_name_text_pairs_between_a_comment_note_and_the_form_are_comments():
+    page = ARTICLE_LINES + """
+We made it easy to comment on posts, but we ask for civility and full names.
+http://www.example.com/ruth.k Ruth Keller
+As always the night service abroad is better, but this is a start and I will use it.
+Anonymous
+Good news and I mean that, the last bus home was far too early.
+blog comments powered by Disqus
+About us
+"""
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Ruth Keller", "Anonymous"]
+    assert thread.comments[1].text.startswith("Good news")
+    _assert_roles_cover(page, thread)
