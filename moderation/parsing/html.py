@@ -735,9 +735,9 @@ def _find_items(page: _Page) -> tuple[list, object]:
         wrapper = members[0]
         wrapped = page.textlen.get(wrapper, 0)
         inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
-                 and _group_len(g, page) >= 0.5 * wrapped]
+                 and _group_len(g, page) >= 0.5 * wrapped and not _parts_group(g, page)]
         if not inner:
-            if _ID_COMMENT.search(wrapper.get("id") or "") or _ITEM_CLASS.search(" ".join(_signature(wrapper)[1])):
+            if _one_comment(wrapper):
                 break  # already one comment: its replies are not the thread
             inner = [g for g in scored if len(g[3]) == 1 and (g[1] is wrapper or _inside(g[1], wrapper))
                      and (_marked_sig(g[2]) or _ID_COMMENT.search(g[3][0].get("id") or ""))
@@ -772,6 +772,27 @@ def _find_items(page: _Page) -> tuple[list, object]:
         isinstance(c.tag, str) and c.tag in ("ul", "ol", "div") and _is_children_list(c) and _signature(c) != sig)]
     members += [m for m in extra if not any(_inside(m, o) for o in extra if o is not m)]
     return [m for m in members if _is_member(m, page)], parent
+
+
+def _one_comment(el) -> bool:
+    """Whether ``el`` is named as one comment: a comment id (``comment-918``) or an item class (``comment``)."""
+    return bool(_ID_COMMENT.search(el.get("id") or "") or _ITEM_CLASS.search(" ".join(_signature(el)[1])))
+
+
+def _parts_group(group: tuple, page: _Page) -> bool:
+    """Whether a group is the parts of one comment (``div.comment-author`` beside ``div.comment-meta``).
+
+    Its parent is named as one comment, and every member is named as an author, date or body part
+    without a comment id of its own: not a list of replies.
+    """
+    parent, members = group[1], group[3]
+    if not _one_comment(parent):
+        return False
+    for m in members:
+        attrs = _role_names(page.attrs.get(m, ""))
+        if _ID_COMMENT.search(m.get("id") or "") or not (_has(_META_WORDS, attrs) or _has(_BODY_WORDS, attrs)):
+            return False
+    return True
 
 
 def _scattered_items(item, parent, sig: tuple, page: _Page) -> list:

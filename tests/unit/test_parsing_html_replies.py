@@ -95,3 +95,14 @@ def test_a_comment_widget_is_the_comment_section_but_a_recent_comments_widget_is
     sidebar = (f"<html><body><article class='news-article'>{STORY * 3}</article><div class='recent-comments-widget'>"
                f"<ul class='forum-comments-list'>{items}</ul></div></body></html>")
     assert parse_html_page(sidebar).comments == []
+
+
+def test_a_lone_comment_with_author_and_meta_parts_is_one_comment_not_a_list_of_its_parts():
+    page = (f"<html><body><div class='post'>{STORY}</div><div class='comments'><h3>One Comment</h3>"
+            f"<ol id='comments' class='commentlist'><li id='comment-4711' class='comment alt c1'>"
+            f"<div class='comment-author vcard'><span class='fn'>Ann</span> wrote:</div>"
+            f"<p>About time the pier was fixed before the storms.</p>"
+            f"<div class='comment-meta'><span class='comment-datetime'>Friday, March 2, 2012 at 7:28 pm</span>"
+            f" | <a href='#comment-4711'>Permalink</a></div></li></ol></div></body></html>")
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.text) for c in comments] == [("Ann", "About time the pier was fixed before the storms.")]
