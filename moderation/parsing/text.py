@@ -1465,7 +1465,65 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
                 end = min(end, section.index(rest[0]))
     else:
         leftover.extend(current.meta_lines)
+    drafts = _drop_repeats(drafts, leftover)
     return drafts, leftover, end
+
+
+#: A line shown in this many comments, and in this share of them, is part of every comment's frame.
+_FRAME_MIN = 3
+_FRAME_SHARE = 0.25
+#: A comment shown again with this many words or more is a copy (the same thread under another sort tab).
+_COPY_WORDS = 8
+
+
+def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
+    """Move the lines every comment repeats, and comment lists shown twice, from the drafts to ``leftover``.
+
+    A line of words that recurs (its numbers aside) in three comments or more and a quarter of them
+    is the frame the page prints around each comment ("Please rate this comment: 3 1", "Share it",
+    "This comment has been down-ranked"), not a reader's words; a line ending in a colon is kept
+    ("Anna wrote:" over a quote). Three different comments or more in a row whose words all came
+    before are the thread shown a second time (under "Most Recent", then under "Highest Rated");
+    a comment posted twice or thrice by its reader stays.
+    """
+    if len(drafts) < _FRAME_MIN:
+        return drafts
+    keys = [[_DIGITS.sub("#", _norm(line.text)) for line in draft.body] for draft in drafts]
+    wholes: list[str | None] = []  # the words of each comment that were shown before, else None
+    shown: Counter = Counter()  # in how many different comments each line is
+    seen: set[str] = set()
+    for draft_keys in keys:
+        whole = "\n".join(draft_keys)
+        wholes.append(whole if whole in seen and len(_words(whole)) >= _COPY_WORDS else None)
+        if whole not in seen:
+            shown.update(set(draft_keys))
+        seen.add(whole)
+    frame = {key for key, n in shown.items()
+             if n >= _FRAME_MIN and n >= _FRAME_SHARE * len(seen) and _WORD_RE.search(key)}
+    copied = [False] * len(drafts)
+    index = 0
+    while index < len(drafts):
+        stop = index
+        while stop < len(drafts) and wholes[stop] is not None:
+            stop += 1
+        if len(set(wholes[index:stop])) >= _FRAME_MIN:
+            copied[index:stop] = [True] * (stop - index)
+        index = stop + 1
+    kept: list[_Draft] = []
+    for draft, draft_keys, copy in zip(drafts, keys, copied):
+        if frame:
+            body = []
+            for line, key in zip(draft.body, draft_keys):
+                if key in frame and not line.text.rstrip().endswith(":"):
+                    leftover.append(line)
+                else:
+                    body.append(line)
+            draft.body = body
+        if not draft.body or copy:
+            leftover.extend(draft.body + draft.meta_lines)
+        else:
+            kept.append(draft)
+    return kept
 
 
 def _meta_after_forms(section: list[_Line], index: int) -> bool:

@@ -937,3 +937,35 @@ About us
     assert [c.author for c in thread.comments] == ["Ruth Keller", "Anonymous"]
     assert thread.comments[1].text.startswith("Good news")
     _assert_roles_cover(page, thread)
+
+
+def _rated_comment(name: str, when: str, words: str, score: str) -> str:
+    return f"{name} says:\n{when}\n{words}\nPlease rate this comment: {score}\nShare it\n"
+
+
+def test_lines_every_comment_repeats_are_its_frame_not_its_text():
+    page = ARTICLE_LINES + "\n3 Comments\n\n" + "".join((
+        _rated_comment("Anna", "9 Nov 2012 at 10:02 am", "I take the night bus on Fridays and it was missed.", "3 1"),
+        _rated_comment("Bob", "9 Nov 2012 at 11:15 am", "Half an hour is too long a wait in winter, I think.", "0 2"),
+        _rated_comment("Carla", "9 Nov 2012 at 12:40 pm", "Thank you for the news, my son works late shifts.", "5 0"),
+    )) + "\nLeave a Reply\n"
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == [
+        "I take the night bus on Fridays and it was missed.",
+        "Half an hour is too long a wait in winter, I think.",
+        "Thank you for the news, my son works late shifts.",
+    ]
+    _assert_roles_cover(page, thread)
+
+
+def test_a_comment_list_shown_twice_is_kept_once_but_a_double_post_stays():
+    first = "".join((
+        "Anna says:\n9 Nov 2012 at 10:02 am\nI take the night bus on Fridays and it was missed.\nReply\n",
+        "Bob says:\n9 Nov 2012 at 11:15 am\nHalf an hour is too long a wait in winter, I think.\nReply\n",
+        "Bob says:\n9 Nov 2012 at 11:16 am\nHalf an hour is too long a wait in winter, I think.\nReply\n",
+        "Carla says:\n9 Nov 2012 at 12:40 pm\nThank you for the news, my son works late shifts.\nReply\n",
+    ))
+    page = ARTICLE_LINES + "\n4 Comments\n\nSort by: Newest | Best\n" + first + first + "\nLeave a Reply\n"
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Anna", "Bob", "Bob", "Carla"]
+    _assert_roles_cover(page, thread)
