@@ -735,7 +735,8 @@ def _find_items(page: _Page) -> tuple[list, object]:
         wrapper = members[0]
         wrapped = page.textlen.get(wrapper, 0)
         inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
-                 and _group_len(g, page) >= 0.5 * wrapped and not _parts_group(g, page)]
+                 and _group_len(g, page) >= 0.5 * wrapped and not _parts_group(g, page)
+                 and not _replies_within(g, wrapper)]
         if not inner:
             if _one_comment(wrapper):
                 break  # already one comment: its replies are not the thread
@@ -777,6 +778,23 @@ def _find_items(page: _Page) -> tuple[list, object]:
 def _one_comment(el) -> bool:
     """Whether ``el`` is named as one comment: a comment id (``comment-918``) or an item class (``comment``)."""
     return bool(_ID_COMMENT.search(el.get("id") or "") or _ITEM_CLASS.search(" ".join(_signature(el)[1])))
+
+
+def _replies_within(group: tuple, wrapper) -> bool:
+    """Whether a group sits inside an item like its own members, up to ``wrapper``: the replies to one comment.
+
+    A thread of one comment (``ol.commentlist > li.comment``) holds its replies in a list of the same
+    items (``ul.children > li.comment``); that list is not the thread.
+    """
+    sig = group[2]
+    node = group[1]
+    while node is not None:
+        if _signature(node) == sig:
+            return True
+        if node is wrapper:
+            return False
+        node = node.getparent()
+    return False
 
 
 def _parts_group(group: tuple, page: _Page) -> bool:

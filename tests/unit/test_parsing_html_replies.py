@@ -106,3 +106,19 @@ def test_a_lone_comment_with_author_and_meta_parts_is_one_comment_not_a_list_of_
             f" | <a href='#comment-4711'>Permalink</a></div></li></ol></div></body></html>")
     comments = parse_html_page(page).comments
     assert [(c.author, c.text) for c in comments] == [("Ann", "About time the pier was fixed before the storms.")]
+
+
+def test_a_thread_of_one_comment_keeps_it_above_its_replies():
+    def entry(ident: str, name: str, words: str, replies: str = "") -> str:
+        return (f"<li id='li-comment-{ident}' class='comment depth-1'><article id='comment-{ident}' class='comment'>"
+                f"<footer class='comment-meta'><div class='comment-author vcard'><span class='fn'>{name}</span>"
+                f" said:</div></footer><div class='comment-content'><p>{words}</p></div></article>{replies}</li>")
+
+    replies = ("<ul class='children'>" + entry("2", "Bob", "Six weeks sounds optimistic to me, honestly.")
+               + entry("3", "Cy", "The engineers have done this kind of job before.") + "</ul>")
+    page = (f"<html><body><div class='post'>{STORY}</div><div id='comments'><ol class='commentlist'>"
+            + entry("1", "Ann", "About time the pier was fixed before the storms came.", replies)
+            + "</ol></div></body></html>")
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.depth) for c in comments] == [("Ann", 0), ("Bob", 1), ("Cy", 1)]
+    assert comments[1].parent == comments[0].id
