@@ -1018,6 +1018,47 @@ def _mark_name_lines(lines: list[_Line]) -> None:
             line.kind, line.meta = _KIND_META, _Meta(author=_clean_author(name), date=follow_meta.date,
                                                       says=follow_meta.says)
             following.meta = _Meta(date=follow_meta.date)
+    _mark_names_after_dates(lines)
+
+
+#: Words that open a reader's salutation ("Dear Paulo", "Hi Anna"), never a commenter's name line.
+_GREETINGS = frozenset(("dear", "hi", "hello", "hey", "liebe", "lieber", "hallo", "cher", "chère", "caro", "cara",
+                        "querido", "querida", "beste"))
+#: A date line over a bare name must come back this many times before the names count as authors.
+_DATE_NAME_MIN = 3
+
+
+def _mark_names_after_dates(lines: list[_Line]) -> None:
+    """Read "Thu, 08/09/2012 - 14:32" / "Anna" / words as a comment's date and author over its text.
+
+    A date line with no name in it, a bare name (:func:`_bare_name`) on the next line and text after
+    it: when that comes back three times or more, mostly after a line of the comment frame (a form,
+    control or meta line), the names are the commenters'. Once, it may be a story's date over a
+    heading; after a comment's text, the date and name sign that text.
+    """
+    found = []
+    for index in range(len(lines) - 2):
+        line, name_line, text_line = lines[index], lines[index + 1], lines[index + 2]
+        if line.kind != _KIND_META or line.meta is None or line.meta.author or line.meta.says:
+            continue
+        if not line.meta.full_date or name_line.kind != _KIND_TEXT or name_line.number - line.number > 2:
+            continue
+        if text_line.kind != _KIND_TEXT or text_line.number - name_line.number > 3:
+            continue
+        name = _bare_name(name_line.text)
+        if name is None or not _name_shaped(name) or _bare_name(text_line.text) is not None:
+            continue
+        if name.split()[0].lower() in _GREETINGS:
+            continue  # "Dear Paulo": the comment opens by addressing someone
+        found.append((line, name_line, name))
+    # most of the date lines must follow a line of the frame (a form, control or meta line), not a
+    # comment's text: "words" / "October 11, 2012 |" / "Anna" signs the words above with the name
+    framed = sum(1 for line, _, _ in found if line is not lines[0] and lines[lines.index(line) - 1].kind != _KIND_TEXT)
+    if len(found) < _DATE_NAME_MIN or framed < 0.5 * len(found):
+        return
+    for line, name_line, name in found:
+        line.meta = _Meta(author=name, date=line.meta.date)
+        name_line.kind, name_line.meta = _KIND_META, _Meta(author=name)
 
 
 _REPLY_WORDS = ("reply", "replydelete", "antworten", "répondre", "rispondi", "responder", "beantwoorden", "reageren", "odpowiedz")

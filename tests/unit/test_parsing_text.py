@@ -969,3 +969,27 @@ def test_a_comment_list_shown_twice_is_kept_once_but_a_double_post_stays():
     thread = parse_text_page(page)
     assert [c.author for c in thread.comments] == ["Anna", "Bob", "Bob", "Carla"]
     _assert_roles_cover(page, thread)
+
+
+def test_a_date_line_over_a_bare_name_names_the_comment_below_it():
+    comments = (("Fri, 09/11/2012 - 10:02 | 501", "nightowl", "I take the night bus home on Fridays and I have missed it all winter long."),
+                ("Fri, 09/11/2012 - 11:15 | 502", "Marta Lind", "Half an hour is too long a wait in the cold, I think, but it is a good start."),
+                ("Fri, 09/11/2012 - 12:40 | 503", "kb_77", "Thank you for the news, my son works late shifts at the harbour and walks home."))
+    page = ARTICLE_LINES + "\nLogin or register to post comments\n\n" + "".join(
+        f"{when}\n{name}\n\n{words}\n\nLogin or register to post comments\n\n" for when, name, words in comments)
+    thread = parse_text_page(page)
+    assert [(c.author, c.text) for c in thread.comments] == [(name, words) for _, name, words in comments]
+    _assert_roles_cover(page, thread)
+
+
+def test_a_date_and_name_after_the_words_sign_them_and_open_no_comment():
+    page = ARTICLE_LINES + "\nReader Comments (3)\n\n" + "".join(
+        f"{words}\n{when} |\n{name}\n\n" for words, when, name in (
+            ("Wow!", "October 11, 2012", "Anna"),
+            ("Half an hour is too long a wait in winter, I think.", "October 11, 2012", "Bob"),
+            ("Thank you for the news, my son works late shifts.", "October 12, 2012", "Carla"),
+            ("Finally! The last bus home was far too early for me.", "October 12, 2012", "Dan"))) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert len(thread.comments) == 4
+    assert thread.comments[0].text == "Wow!"
+    _assert_roles_cover(page, thread)
