@@ -122,3 +122,19 @@ def test_a_thread_of_one_comment_keeps_it_above_its_replies():
     comments = parse_html_page(page).comments
     assert [(c.author, c.depth) for c in comments] == [("Ann", 0), ("Bob", 1), ("Cy", 1)]
     assert comments[1].parent == comments[0].id
+
+
+def test_the_same_thread_under_two_tabs_is_read_once_comment_by_comment():
+    def thread(order: list) -> str:
+        words = {1: "About time the pier was fixed before the storms.", 2: "Six weeks sounds optimistic to me.",
+                 3: "The engineers have done this kind of job before."}
+        return "".join(f"<li id='comment-{i}'><div class='author'>Reader {i}</div><p>{words[i]}</p></li>"
+                       for i in order)
+
+    page = (f"<html><body><div class='post'>{STORY}</div><div class='posts'>"
+            f"<ol id='tab-newest' class='commentlist'>{thread([3, 2, 1])}</ol>"
+            f"<ol id='tab-best' class='commentlist'>{thread([1, 3, 2])}</ol></div></body></html>")
+    comments = parse_html_page(page).comments
+    assert [c.text for c in comments] == ["The engineers have done this kind of job before.",
+                                          "Six weeks sounds optimistic to me.",
+                                          "About time the pier was fixed before the storms."]
