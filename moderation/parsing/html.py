@@ -719,6 +719,13 @@ def _find_items(page: _Page) -> tuple[list, object]:
         if not outer:
             break
         best = outer[0]
+    # lists side by side (ol.commentlist under a "newest" and a "top rated" tab) are not comments:
+    # the thread is the list in the first of them; the others are more views of it or its next pages
+    _, parent, sig, members = best
+    if len(members) >= 2 and not any(_one_comment(m) for m in members):
+        lists = [found for found in (_list_within(m, scored, page) for m in members) if found]
+        if len(lists) >= 0.5 * len(members):
+            best = lists[0]
     # a single wrapper (ul.commentlist inside div#comments) is not one comment when it holds a list,
     # or when it only wraps one comment with a header
     for _ in range(4):
@@ -771,6 +778,17 @@ def _find_items(page: _Page) -> tuple[list, object]:
 def _one_comment(el) -> bool:
     """Whether ``el`` is named as one comment: a comment id (``comment-918``) or an item class (``comment``)."""
     return bool(_ID_COMMENT.search(el.get("id") or "") or _ITEM_CLASS.search(" ".join(_signature(el)[1])))
+
+
+def _list_within(el, scored: list, page: _Page):
+    """The best group of two or more like items inside ``el`` holding at least half its text, or None.
+
+    Two parts under different names (a comment's text beside its control panel) are not a list.
+    """
+    size = page.textlen.get(el, 0)
+    inner = [g for g in scored if sum(1 for m in g[3] if _signature(m) == g[2]) >= 2 and (g[1] is el or _inside(g[1], el))
+             and _group_len(g, page) >= 0.5 * size and not _parts_group(g, page) and not _replies_within(g, el)]
+    return max(inner, key=lambda g: g[0]) if inner else None
 
 
 def _replies_within(group: tuple, wrapper) -> bool:
@@ -1399,7 +1417,13 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
     comments: list[Comment] = []
     set_aside: list[Comment] = []
     used_ids: set = set()
+    shown: set = set()
     for item in items:
+        own_id = item.node.get("id") or ""
+        if _ID_COMMENT.search(own_id):
+            if own_id in shown:
+                continue  # the same comment shown again (a second tab of the thread)
+            shown.add(own_id)
         inner = {n for n in nested_nodes if n is not item.node}
         # nested reply lists inside the item belong to the replies, not to the item's words
         metas = item.extra_meta + _meta_elements(item, inner, page)
