@@ -61,8 +61,8 @@ FORM_PHRASES = (
     "post a comment", "post comment", "add a comment", "add comment", "write a comment",
     "submit comment", "submit a comment", "your email address will not be published",
     "your email will not be published", "email will not be published", "will not be published",
-    "required fields are marked", "notify me of follow-up comments", "notify me of new",
-    "save my name, email", "you must be logged in", "comments are closed", "cancel reply",
+    "required fields are marked", "notify me of follow-up comments", "notify me of followup comments",
+    "notify me of new", "save my name, email", "you must be logged in", "comments are closed", "cancel reply",
     "click here to cancel reply", "comments are moderated", "powered by disqus", "your comment", "comment policy",
     "schreibe einen kommentar", "kommentar verfassen", "kommentar schreiben", "kommentar abschicken",
     "hinterlasse einen kommentar", "hinterlasse eine antwort", "e-mail-adresse wird nicht veröffentlicht",
@@ -76,8 +76,8 @@ FORM_PHRASES = (
 #: phrases ("your comment", "leave a comment") occur in readers' own sentences too.
 FORM_NOTE_PHRASES = (
     "will not be published", "required fields are marked", "notify me of follow-up comments",
-    "notify me of new", "save my name, email", "you must be logged in", "comments are closed",
-    "comments are moderated", "powered by disqus", "e-mail-adresse wird nicht veröffentlicht",
+    "notify me of followup comments", "notify me of new", "save my name, email", "you must be logged in",
+    "comments are closed", "comments are moderated", "powered by disqus", "e-mail-adresse wird nicht veröffentlicht",
     "erforderliche felder", "pflichtfelder", "benachrichtige mich",
     "votre adresse e-mail ne sera pas publiée", "les champs obligatoires",
 )
@@ -205,6 +205,12 @@ _COUNT_FIRST = re.compile(
 )
 _WORD_FIRST = re.compile(
     r"^(?P<adj>" + _HEADER_ADJ + r"\s+)?(?P<word>[^\W\d_]+)\s*[(\[:]?\s*(?P<n>\d+)?\s*[)\]]?(?P<rest>.*)$",
+    re.UNICODE,
+)
+#: A count, any one word, a comment word and the quoted title ("8 appreciated comments on “Title”").
+_COUNT_ANY_ADJ = re.compile(
+    r"^(?P<n>" + _NUMBER + r"|one|ein|eine|un|une)\s+[^\W\d_]+\s+(?P<word>[^\W\d_]+)"
+    r"(?P<rest>\s+(?:on|to|zu|sur|su|op)\s*[“\"„«].*)$",
     re.UNICODE,
 )
 _HEADER_REST = re.compile(
@@ -368,6 +374,8 @@ def _header_count(line: str) -> tuple[bool, int | None]:
         return True, 1
     low = _HEADER_LEAD.sub("", low)
     match = _COUNT_FIRST.match(low) or _WORD_FIRST.match(low)
+    if match and match.group("word") not in _COMMENT_WORD_SET:
+        match = _COUNT_ANY_ADJ.match(low)  # "8 appreciated comments on “Title”"
     if not match or match.group("word") not in _COMMENT_WORD_SET:
         return False, None
     number = match.group("n")
@@ -430,15 +438,23 @@ def _take_count_lines(lines: list[_Line]) -> None:
             line.count = count
 
 
+#: A comment form's field with its note in brackets ("Name (required)", "Email (required, never shown)").
+_FIELD_LABEL = re.compile(
+    r"^(?:your\s+)?(?:name|e-?mail|mail|e-?mail address|website|web site|url|homepage|comment|kommentar|webseite|"
+    r"nom|site web|commentaire)\s*\(\s*(?:required|optional|erforderlich|pflichtfeld|freiwillig|obligatoire|"
+    r"facultatif|obbligatorio|obligatorio)\b[^()]*\)?$")
+
+
 def _is_form(line: str, low: str | None = None) -> bool:
     low = _norm(line) if low is None else low
     if not low:
         return False
-    if low in _FORM_FIELD_SET:
+    if low in _FORM_FIELD_SET or _FIELD_LABEL.match(low):
         return True
-    if len(low) > _SHORT:
-        return False
     words = _words(low)
+    if len(low) > _SHORT:
+        # a long note under a form ("All comments are moderated so you may ..."), not a reader's words
+        return _FORM_NOTE_RE.search(low) is not None
     if len(words) > _FORM_MAX_WORDS and _SENTENCE_BREAK.search(low) and _FIRST_PERSON.intersection(words):
         return _FORM_NOTE_RE.search(low) is not None
     return _FORM_RE.search(low) is not None
@@ -1435,6 +1451,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         current = _Draft()
 
     end = len(section)
+    forms: Counter | None = None  # the section's form lines by their text, counted when first needed
     for index, line in enumerate(section):
         kind = line.kind
         if kind == _KIND_FORM and last_anchor < 0 and _meta_after_forms(section, index):
@@ -1443,7 +1460,9 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             current, started = _Draft(), False
             layout = _layout(section[index + 1:])
         if kind in (_KIND_FORM, _KIND_HEADER) and (started or current.body):
-            if not _form_is_reply_box(section, index):
+            if forms is None:
+                forms = Counter(_norm(other.text) for other in section if other.kind == _KIND_FORM)
+            if not _form_is_reply_box(section, index, forms):
                 end = index
                 break
             leftover.append(line)
@@ -1575,12 +1594,22 @@ def _meta_after_forms(section: list[_Line], index: int) -> bool:
     return following is not None and following.kind == _KIND_META
 
 
-def _form_is_reply_box(section: list[_Line], index: int) -> bool:
-    """True for a form line that sits between comments (a per-comment reply box), not after them."""
+def _form_is_reply_box(section: list[_Line], index: int, forms: Counter) -> bool:
+    """True for a form line that sits between comments (a per-comment reply box), not after them.
+
+    ``forms`` counts the form lines of the section by their text: a box shown three times or more
+    ("Name (required)" / "Email (required)" under every comment) is a reply box wherever a
+    comment's author line follows it, however many fields it has.
+    """
     if section[index].kind != _KIND_FORM:
         return False
     if index > 0 and section[index - 1].kind == _KIND_META and _norm(section[index].text) in _FORM_FIELD_SET:
         return True  # "Comment |" ("Reply To Comment") links on a comment's author line
+    if forms[_norm(section[index].text)] >= _FRAME_MIN:
+        stop = index
+        while stop + 1 < len(section) and section[stop + 1].kind == _KIND_FORM:
+            stop += 1
+        return any(_evidence(line) == 2 and line.kind == _KIND_META for line in section[stop + 1: stop + 10])
     following = section[index + 1: index + 10]
     if any(line.kind == _KIND_FORM for line in following[:3]):
         return False

@@ -993,3 +993,38 @@ def test_a_date_and_name_after_the_words_sign_them_and_open_no_comment():
     assert len(thread.comments) == 4
     assert thread.comments[0].text == "Wow!"
     _assert_roles_cover(page, thread)
+
+
+def test_a_header_with_any_word_before_comments_on_the_quoted_title():
+    page = ARTICLE_LINES + """
+3 appreciated comments on “Night buses return to the harbour line”
+Anna, on November 7th, 2012
+I take the night bus on Fridays and it was missed.
+Bob, on November 7th, 2012
+Half an hour is too long a wait in winter, I think.
+Carla, on November 8th, 2012
+Thank you for the news, my son works late shifts.
+Anything to add?
+All comments are moderated, so you may experience a short delay before yours appears here. Comments should be respectful of other voices in the discussion, and I may edit or delete comments.
+Name (required)
+Email (required but never shown)
+Notify me of followup comments via e-mail
+"""
+    thread = parse_text_page(page)
+    assert thread.comment_count_claimed == 3
+    assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla"]
+    assert "moderated" not in thread.comments[-1].text
+    _assert_roles_cover(page, thread)
+
+
+def test_a_reply_box_under_every_comment_does_not_end_the_section():
+    page = ARTICLE_LINES + "\n3 Responses to \"Night buses\"\n\n" + "".join(
+        f"{name}\n{when}\n{words}\nreply to this comment\nName (required)\nEmail (will not be published) (required)\n"
+        for name, when, words in (
+            ("Anna", "10/12/2012", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "10/13/2012", "Half an hour is too long a wait in winter, I think."),
+            ("Carla", "10/14/2012", "Thank you for the news, my son works late shifts."))) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla"]
+    assert all("required" not in c.text for c in thread.comments)
+    _assert_roles_cover(page, thread)
