@@ -212,12 +212,20 @@ def _clean_line(line: str) -> str:
 def _text(el, skip=frozenset()) -> str:
     """Visible text of ``el`` with a newline between blocks, leaving out the elements in ``skip``."""
     parts: list[str] = []
+    skipped = None
     walker = etree.iterwalk(el, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
+        if node is skipped:
+            # the end of a skipped element still comes (lxml): its tail was taken at its start
+            skipped = None
+            continue
         if event == "start":
             if node in skip:
                 walker.skip_subtree()
+                skipped = node
+                if isinstance(tag, str) and tag in _BLOCK_TAGS:
+                    parts.append("\n")
                 if node is not el and node.tail:
                     parts.append(_flat(node.tail))
                 continue

@@ -138,3 +138,12 @@ def test_the_same_thread_under_two_tabs_is_read_once_comment_by_comment():
     assert [c.text for c in comments] == ["The engineers have done this kind of job before.",
                                           "Six weeks sounds optimistic to me.",
                                           "About time the pier was fixed before the storms."]
+
+
+def test_words_right_after_a_date_part_are_read_once():
+    items = "".join(f"<div class='comment_item' id='comment_{i}'><a class='author_name'>Reader {i}</a>"
+                    f"<div class='comment_body'><div class='comment_time'>{i} minutes ago</div>"
+                    f"Words of comment {i} about the pier.</div></div>" for i in range(1, 3))
+    page = f"<html><body><div class='post'>{STORY}</div><div class='comments'>{items}</div></body></html>"
+    assert [c.text for c in parse_html_page(page).comments] == ["Words of comment 1 about the pier.",
+                                                                "Words of comment 2 about the pier."]
