@@ -1536,13 +1536,17 @@ _FRAME_SHARE = 0.25
 _COPY_WORDS = 8
 
 
+#: The line over a quote in a reply ("Anna wrote:"): a reader's words, however often it comes back.
+_QUOTE_INTRO = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*:\s*$", re.IGNORECASE)
+
+
 def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
     """Move the lines every comment repeats, and comment lists shown twice, from the drafts to ``leftover``.
 
     A line of words that recurs (its numbers aside) in three comments or more and a quarter of them
     is the frame the page prints around each comment ("Please rate this comment: 3 1", "Share it",
-    "This comment has been down-ranked"), not a reader's words; a line ending in a colon is kept
-    ("Anna wrote:" over a quote). Three different comments or more in a row whose words all came
+    "This comment has been down-ranked"), not a reader's words; the line over a quote ("Anna
+    wrote:") is kept. Three different comments or more in a row whose words all came
     before are the thread shown a second time (under "Most Recent", then under "Highest Rated");
     a comment posted twice or thrice by its reader stays.
     """
@@ -1552,10 +1556,10 @@ def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
     wholes: list[str | None] = []  # the words of each comment that were shown before, else None
     shown: Counter = Counter()  # in how many different comments each line is
     seen: set[str] = set()
-    for draft_keys in keys:
+    for draft, draft_keys in zip(drafts, keys):
         whole = "\n".join(draft_keys)
         wholes.append(whole if whole in seen and len(_words(whole)) >= _COPY_WORDS else None)
-        if whole not in seen:
+        if whole not in seen or not draft.meta_lines:  # a reader's double post counts once
             shown.update(set(draft_keys))
         seen.add(whole)
     frame = {key for key, n in shown.items()
@@ -1574,7 +1578,7 @@ def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
         if frame:
             body = []
             for line, key in zip(draft.body, draft_keys):
-                if key in frame and not line.text.rstrip().endswith(":"):
+                if key in frame and not _QUOTE_INTRO.search(line.text):
                     leftover.append(line)
                 else:
                     body.append(line)

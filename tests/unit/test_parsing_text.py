@@ -1028,3 +1028,17 @@ def test_a_reply_box_under_every_comment_does_not_end_the_section():
     assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla"]
     assert all("required" not in c.text for c in thread.comments)
     _assert_roles_cover(page, thread)
+
+
+def test_share_lines_after_each_comments_controls_are_frame_but_a_quote_intro_stays():
+    page = ARTICLE_LINES + "\n4 Comments\n\n" + "".join(
+        f"{name}\n9 November 2012 10:0{k}PM\n{words}\nReport\nLink to this comment:\nShare\nTweet this\n"
+        for k, (name, words) in enumerate((
+            ("Anna", "J.R. Ewing wrote:\nI take the night bus on Fridays and it was missed."),
+            ("Bob", "J.R. Ewing wrote:\nHalf an hour is too long a wait in winter, I think."),
+            ("Carla", "J.R. Ewing wrote:\nThank you for the news, my son works late shifts."),
+            ("Dan", "J.R. Ewing wrote:\nFinally! The last bus home was far too early for me.")))) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla", "Dan"]
+    assert all(c.text.startswith("J.R. Ewing wrote:\n") and "Tweet" not in c.text for c in thread.comments)
+    _assert_roles_cover(page, thread)
