@@ -475,9 +475,13 @@ def _is_control(line: str) -> bool:
     return all(w in _CONTROL_WORD_SET for w in words)
 
 
+#: A reblog note without words of its own ("anna liked this", "bob reblogged this from anna").
+_REBLOG_NOTE = re.compile(r"^[\w.-]{1,60}\s+(?:liked|reblogged|posted)\s+this(?:\s+from\s+[\w.-]{1,60})?$")
+
+
 def _is_note(line: str, low: str | None = None) -> bool:
     low = _norm(line) if low is None else low
-    return bool(low) and len(low) <= _SHORT and _NOTES_RE.search(low) is not None
+    return bool(low) and len(low) <= _SHORT and (_NOTES_RE.search(low) is not None or _REBLOG_NOTE.match(low) is not None)
 
 
 def _is_chrome(line: str) -> bool:
@@ -1513,7 +1517,10 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         started = True
     # Tail layout: text after the last anchor is not a comment (there is nothing to close it).
     if current.body:
-        if layout == "tail" and last_anchor >= 0:
+        if (layout == "tail" or not current.meta_lines and len(drafts) >= 2
+                and all(draft.meta_lines for draft in drafts)) and last_anchor >= 0:
+            # text after the last anchor is not a comment: nothing closes it (tail layout), or
+            # nothing names it where every comment before it was named (head layout)
             leftover.extend(current.body + current.meta_lines)
             end = min(end, last_anchor + 1)
         else:

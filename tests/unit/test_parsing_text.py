@@ -1042,3 +1042,38 @@ def test_share_lines_after_each_comments_controls_are_frame_but_a_quote_intro_st
     assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla", "Dan"]
     assert all(c.text.startswith("J.R. Ewing wrote:\n") and "Tweet" not in c.text for c in thread.comments)
     _assert_roles_cover(page, thread)
+
+
+def test_reblog_notes_without_words_are_no_comments():
+    page = ARTICLE_LINES + """
+Notes
+nightowl reblogged this from harbourblog and added:
+I take the night bus on Fridays and it was missed.
+kb-77 liked this
+marta-lind reblogged this from harbourblog
+quaywalker reblogged this from harbourblog and added:
+Half an hour is too long a wait in winter, I think.
+anna-b liked this
+carla-c reblogged this from quaywalker and added:
+Thank you for the news, my son works late shifts and I am glad.
+dan-d liked this
+"""
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == ["I take the night bus on Fridays and it was missed.",
+                                                "Half an hour is too long a wait in winter, I think.",
+                                                "Thank you for the news, my son works late shifts and I am glad."]
+    _assert_roles_cover(page, thread)
+
+
+def test_text_after_the_last_named_comments_reply_is_the_footer():
+    page = ARTICLE_LINES + "\n3 Comments\n\n" + "".join(
+        f"{name} says:\nNovember 10, 2012 at 7:3{k} am\n{words}\nReply\n" for k, (name, words) in enumerate((
+            ("Anna", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "Half an hour is too long a wait in winter, I think."),
+            ("Carla", "Thank you for the news, my son works late shifts.")))) + (
+        "Follow Us\nCopyright © 2012 Harbour News · All Rights Reserved\n"
+        "Join us for free printables and fresh ideas right to your inbox!\n")
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla"]
+    assert "Copyright" not in thread.comments[-1].text
+    _assert_roles_cover(page, thread)
