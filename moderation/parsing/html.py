@@ -1101,6 +1101,7 @@ def _anchored_items(best: list, page: _Page) -> tuple[list[_Item], object]:
     if lca is None or page.textlen.get(lca, 0) > 0.9 * page.textlen.get(body, 1) and lca is body:
         pass
     holders: list = []
+    bylines: list = []
     for b in best:
         child = b
         while child.getparent() is not None and child.getparent() is not lca:
@@ -1109,39 +1110,61 @@ def _anchored_items(best: list, page: _Page) -> tuple[list[_Item], object]:
             return [], None
         if not holders or holders[-1] is not child:
             holders.append(child)
+            bylines.append(b)
     if len(holders) < 2:
         return [], None
     children = [c for c in lca if isinstance(c.tag, str)]
     index = {c: i for i, c in enumerate(children)}
     positions = [index[h] for h in holders]
-    # header style when text follows the byline holder before the next one, footer style otherwise
-    first = positions[0]
-    header_style = first + 1 < len(children) and sum(
-        page.textlen.get(c, 0) for c in children[first + 1: positions[1]]) > page.textlen.get(holders[0], 0)
+    # a byline cut off from the others by a heading or a rule (the story's own "Posted by" line above
+    # the "Comments" heading) is not one of them: keep the longest run of bylines with none between
+    segments: list = [[0]]
+    for j in range(1, len(positions)):
+        if any(_is_break(c) for c in children[positions[j - 1] + 1: positions[j]]):
+            segments.append([])
+        segments[-1].append(j)
+    keep = max(segments, key=len)
+    if len(best) != len(holders):
+        bylines = holders  # several bylines in one block: the blocks are not one comment each
+    if len(keep) >= 2 and len(keep) < len(positions):
+        positions = [positions[j] for j in keep]
+        bylines = [bylines[j] for j in keep]
+    first, last = positions[0], positions[-1]
+    widest = max((positions[j + 1] - positions[j] for j in range(len(positions) - 1)), default=1)
+    # header style when the words follow the last byline, footer style when they come before the first
+    start = max(0, first - widest + 1)
+    for k in range(first - 1, start - 1, -1):
+        if _is_break(children[k]):
+            start = k + 1
+            break
+    end = min(len(children), last + widest)
+    for k in range(last + 1, end):
+        if _is_break(children[k]) or children[k].tag == "form":
+            end = k
+            break
+    before = sum(page.textlen.get(c, 0) for c in children[start:first])
+    after = sum(page.textlen.get(c, 0) for c in children[last + 1:end])
     runs: list = []
-    if header_style:
+    if after > before:
         for i, pos in enumerate(positions):
-            end = positions[i + 1] if i + 1 < len(positions) else min(len(children), pos + 1 + max(
-                (positions[j + 1] - positions[j] - 1 for j in range(len(positions) - 1)), default=1))
-            runs.append(children[pos:end])
+            runs.append(children[pos:positions[i + 1] if i + 1 < len(positions) else end])
     else:
-        widest = max((positions[j + 1] - positions[j] for j in range(len(positions) - 1)), default=1)
-        start = max(0, positions[0] - widest + 1)
-        for k in range(positions[0] - 1, start - 1, -1):
-            if children[k].tag in ("h1", "h2", "h3", "h4", "h5", "h6") or children[k].tag == "hr":
-                start = k + 1
-                break
         for pos in positions:
             runs.append(children[start:pos + 1])
             start = pos + 1
     items = []
-    for run, byline in zip(runs, best if len(best) == len(runs) else holders):
+    for run, byline in zip(runs, bylines):
         run = [c for c in run if c.tag not in ("h1", "h2", "h3", "h4", "h5", "h6")]
         if run:
             item = _Item(run, run[0])
             item.extra_meta = [byline]
             items.append(item)
     return items, lca
+
+
+def _is_break(el) -> bool:
+    """A heading or a rule: where one part of a page ends and the next begins."""
+    return el.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "hr")
 
 
 def _common_ancestor(nodes: list):

@@ -147,3 +147,19 @@ def test_words_right_after_a_date_part_are_read_once():
     page = f"<html><body><div class='post'>{STORY}</div><div class='comments'>{items}</div></body></html>"
     assert [c.text for c in parse_html_page(page).comments] == ["Words of comment 1 about the pier.",
                                                                 "Words of comment 2 about the pier."]
+
+
+def test_flat_comments_with_footer_bylines_below_the_story_byline_and_a_heading():
+    comments = "".join(f"<a id='c{i}'></a><p>{words}</p><p class='posted'>Posted by: {name} | Mar {i}, 2007 10:1{i} PM</p>"
+                       for i, (name, words) in enumerate([("Ann", "About time the pier was fixed."),
+                                                          ("Bob", "Six weeks sounds optimistic to me."),
+                                                          ("Cy", "The engineers have done this before.")], 1))
+    page = (f"<html><body><div class='content'><h3>Pier repairs</h3>{STORY}"
+            f"<p class='posted'>Posted by Kim on March 1, 2007 | Permalink</p>"
+            f"<h2>TrackBack</h2><p>Links to weblogs that reference this post:</p>"
+            f"<p>Harbour news roundup from the Leith weblog, with a long summary of this story.</p>"
+            f"<h2>Comments</h2>{comments}</div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("Ann", "About time the pier was fixed."), ("Bob", "Six weeks sounds optimistic to me."),
+        ("Cy", "The engineers have done this before.")]
