@@ -94,6 +94,30 @@ def snippet_found(snippet: str, text: str) -> bool:
     return bool(needle) and needle in normalize_snippet(text)
 
 
+#: Where a gold article's headline sits: within its first this many tokens (after a date or byline).
+TITLE_WINDOW_TOKENS = 40
+
+
+def title_found(title: str | None, gold_article: str | None) -> bool:
+    """Whether ``title`` is the story's headline: its tokens (two or more) run together near the start of the gold article.
+
+    The dragnet gold article opens with the headline (after at most a date or a byline), so a
+    site's name, a section name or ``<title>`` with the site's name attached does not match.
+
+    Examples
+    --------
+    >>> title_found("Ferry timetable cut", "May 2, 2012. Ferry timetable cut. The operator said...")
+    True
+    >>> title_found("Island Letters", "Ferry timetable cut. The operator said...")
+    False
+    """
+    words, gold = tokens(title), tokens(gold_article)[:TITLE_WINDOW_TOKENS + len(tokens(title))]
+    if len(words) < 2:
+        return False
+    n = len(words)
+    return any(gold[i:i + n] == words for i in range(len(gold) - n + 1))
+
+
 @dataclass
 class Page:
     """One evaluation page: its files and its gold record.

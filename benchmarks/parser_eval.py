@@ -27,6 +27,10 @@ The comment columns differ only in what of each comment is compared with the gol
     this measures whether the right blocks were found under the gold's convention. Trafilatura has
     no blocks: its comment text is used in every column.
 
+``title`` is the share of pages whose title is the story's headline, as found among the first
+tokens of the gold article (``pagescore.title_found``); dragnet's gold articles open with the
+headline, l3s-gn1's mostly do not, so the column means something on dragnet only.
+
 Two false-comment rates are printed. ``false`` (the primary, strict one) counts a page without
 comments as soon as any comment token is reported there. ``false20`` counts it only from 20 reported
 tokens on (``pagescore.LENIENT_FALSE_COMMENT_TOKENS``): that is the rule that reproduces the rates
@@ -46,7 +50,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pagescore import load_pages, prf, score_comment_pages, score_snippet_pages, tokens  # noqa: E402
+from pagescore import (  # noqa: E402
+    load_pages,
+    prf,
+    score_comment_pages,
+    score_snippet_pages,
+    title_found,
+    tokens,
+)
 
 __all__ = ["evaluate", "main"]
 
@@ -81,8 +92,14 @@ def _article_recall(pages, articles: dict) -> float:
     return sum(values) / len(values) if values else float("nan")
 
 
+def _title_share(pages, texts: dict) -> float:
+    """Share of pages whose title is the headline the gold article opens with (dragnet's gold does)."""
+    values = [title_found(texts[page.id][4], page.gold.get("article")) for page in pages if page.gold.get("article")]
+    return sum(values) / len(values) if values else float("nan")
+
+
 def _run_ours(pages, mode: str) -> dict:
-    """Parse every page with our parser; return id -> (article, comments, comments+meta, blocks) and the timing."""
+    """Parse every page with our parser; return id -> (article, comments, comments+meta, blocks, title), timing."""
     if mode == "html":
         from moderation.parsing.html import parse_html_page as parse
 
@@ -108,12 +125,12 @@ def _run_ours(pages, mode: str) -> dict:
         except Exception as exc:  # noqa: BLE001 - a benchmark reports failures and goes on
             errors += 1
             print(f"  {page.source}/{page.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
-            out[page.id] = ("", "", "", "")
+            out[page.id] = ("", "", "", "", None)
             continue
         finally:
             elapsed += time.process_time() - start
         out[page.id] = (thread.article or "", _comments_text(thread), _comments_text(thread, True),
-                        _blocks_text(thread))
+                        _blocks_text(thread), thread.title)
     return {"texts": out, "seconds": elapsed, "errors": errors}
 
 
@@ -135,7 +152,13 @@ def _run_trafilatura(pages) -> dict:
         elapsed += time.process_time() - start
         article = (getattr(doc, "text", None) or "") if doc is not None else ""
         comments = (getattr(doc, "comments", None) or "") if doc is not None else ""
-        out[page.id] = (article, comments, comments, comments)
+        # its title, read apart from the timed call so that the comment run stays as published
+        try:
+            meta = trafilatura.extract_metadata(html)
+        except Exception:  # noqa: BLE001 - no title
+            meta = None
+        title = getattr(meta, "title", None) if meta is not None else None
+        out[page.id] = (article, comments, comments, comments, title)
     return {"texts": out, "seconds": elapsed, "errors": 0}
 
 
@@ -156,6 +179,7 @@ def _score(pages, run: dict) -> dict:
             "false_comment_rate_lenient": clean["false_comment_rate_lenient"],
             "n_with": clean["n_with"], "n_without": clean["n_without"],
             "article_recall": _article_recall(full, {k: v[0] for k, v in texts.items()}),
+            "title": _title_share(full, texts),
         })
     if snippet:
         snip = score_snippet_pages(snippet, lambda p: (texts[p.id][0], texts[p.id][1]))
@@ -214,7 +238,7 @@ def _table(rows: list[dict]) -> str:
                ("recall", "R"), ("f1", "F1"), ("f1_with_meta", "F1+meta"), ("f1_blocks", "F1 blk"),
                ("false_comment_rate", "false"),
                ("false_comment_rate_lenient", "false20"),
-               ("article_recall", "art.R"), ("comment_snippets", "c.snip"), ("article_snippets", "a.snip"),
+               ("article_recall", "art.R"), ("title", "title"), ("comment_snippets", "c.snip"), ("article_snippets", "a.snip"),
                ("article_leak", "a.leak"), ("pages_per_second", "pages/s")]
     cells = [[title for _, title in columns]]
     for row in rows:
