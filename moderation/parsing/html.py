@@ -903,6 +903,41 @@ def _reply_items(page: _Page) -> tuple[list, object]:
     return ordered, parent
 
 
+def _note_items(page: _Page) -> tuple[list[_Item], object]:
+    """Tumblr's notes under a post: reblogs with commentary and replies are comments.
+
+    Tumblr lists a post's notes as ``ol.notes > li.note``, each with a line saying who liked or
+    reblogged it (``span.action``). A reblog that adds words (``li.with_commentary``) carries them
+    in a ``blockquote``; a reply (``li.reply``) in ``span.answer_content``. Likes and bare reblogs
+    are no comments. Returns ``([], None)`` when the page has no such list.
+    """
+    for node in page.attrs:
+        if node.tag not in ("ol", "ul") or "notes" not in (node.get("class") or "").lower().split():
+            continue
+        if node in page.hidden or _excluded_ancestor(node, page):
+            continue
+        items = []
+        for note in node:
+            words = (note.get("class") or "").lower().split() if isinstance(note.tag, str) else []
+            if "note" not in words or note in page.hidden:
+                continue
+            action = next((el for el in note.iter("span") if "action" in (el.get("class") or "").split()), None)
+            if "reply" in words:
+                said = next((el for el in note.iter("span") if "answer_content" in (el.get("class") or "")), None)
+                elements = [said] if said is not None else []
+            elif "with_commentary" in words:
+                elements = [el for el in (action, next(note.iter("blockquote"), None)) if el is not None]
+            else:
+                continue
+            if elements and page.textlen.get(elements[-1], 0):
+                item = _Item(elements, note)
+                item.extra_meta = [action] if action is not None and action is not elements[-1] else []
+                items.append(item)
+        if items:
+            return items, node
+    return [], None
+
+
 def _byline_items(page: _Page) -> tuple[list[_Item], object]:
     """Comments found from repeated author lines ("X said...", "Posted by: X | date") when no section is named."""
     found: dict = {}
@@ -1887,7 +1922,9 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
         _flat_depths(items)
         comments, set_aside = _build_comments(items, page)
     else:
-        items, container = _byline_items(page)
+        items, container = _note_items(page)
+        if not items:
+            items, container = _byline_items(page)
         if not items:
             items, container = _named_anchor_items(page)
         if items:

@@ -163,3 +163,21 @@ def test_flat_comments_with_footer_bylines_below_the_story_byline_and_a_heading(
     assert [(c.author, c.text) for c in thread.comments] == [
         ("Ann", "About time the pier was fixed."), ("Bob", "Six weeks sounds optimistic to me."),
         ("Cy", "The engineers have done this before.")]
+
+
+def test_tumblr_notes_with_words_are_comments_and_likes_are_not():
+    def note(kind: str, name: str, extra: str = "") -> str:
+        return (f"<li class='note {kind} tumblelog_{name}'><a href='/{name}'><img class='avatar' src='a.png'></a>"
+                f"<span class='action'><a class='tumblelog' href='/{name}'>{name}</a> {extra}</span></li>")
+
+    notes = (note("like without_commentary", "ann", "liked this")
+             + note("reblog without_commentary", "bob", "reblogged this from harbour")
+             + note("reblog with_commentary", "cy", "reblogged this from harbour and added:").replace(
+                 "</span></li>", "</span><blockquote>The old pier deserves every penny of it.</blockquote></li>")
+             + note("reply without_commentary", "dee",
+                    "said: <span class='answer_content'>Six weeks sounds optimistic to me.</span>"))
+    page = f"<html><body><div class='post'>{STORY}<ol class='notes'>{notes}</ol></div></body></html>"
+    thread = parse_html_page(page)
+    assert [c.text for c in thread.comments] == ["The old pier deserves every penny of it.",
+                                                 "Six weeks sounds optimistic to me."]
+    assert "every penny" not in thread.article
