@@ -1543,6 +1543,33 @@ _FRAME_SHARE = 0.25
 _COPY_WORDS = 8
 
 
+#: A share box's teaser: the commenter's name, a colon and the opening words of the comment.
+_TEASER = re.compile(r"^(?P<who>[^\s:]{1,40}):\s+(?P<words>\S.*?)\s*(?:\.\.\.|…)?$")
+#: A teaser repeats at least this many words of the comment's opening.
+_TEASER_WORDS = 4
+
+
+def _drop_teasers(draft: _Draft, leftover: list[_Line]) -> None:
+    """Move a share box's teaser ("anna: The opening words of her") and the link after it to ``leftover``.
+
+    The teaser repeats the opening of a line of the comment above it, after the commenter's name.
+    """
+    body = draft.body
+    for index in range(1, len(body)):
+        match = _TEASER.match(body[index].text.strip())
+        if not match or len(_words(match.group("words"))) < _TEASER_WORDS:
+            continue
+        opening = _norm(match.group("words"))
+        if not any(_norm(line.text).startswith(opening) for line in body[:index]):
+            continue
+        stop = index + 1
+        if stop < len(body) and _URL_RE.fullmatch(body[stop].text.strip()):
+            stop += 1
+        leftover.extend(body[index:stop])
+        draft.body = body[:index] + body[stop:]
+        return
+
+
 #: The line over a quote in a reply ("Anna wrote:"): a reader's words, however often it comes back.
 _QUOTE_INTRO = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*:\s*$", re.IGNORECASE)
 
@@ -1582,6 +1609,8 @@ def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
         index = stop + 1
     kept: list[_Draft] = []
     for draft, draft_keys, copy in zip(drafts, keys, copied):
+        _drop_teasers(draft, leftover)
+        draft_keys = [_DIGITS.sub("#", _norm(line.text)) for line in draft.body]
         if frame:
             body = []
             for line, key in zip(draft.body, draft_keys):

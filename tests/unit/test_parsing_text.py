@@ -1077,3 +1077,17 @@ def test_text_after_the_last_named_comments_reply_is_the_footer():
     assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla"]
     assert "Copyright" not in thread.comments[-1].text
     _assert_roles_cover(page, thread)
+
+
+def test_a_share_box_teaser_and_its_link_are_no_comment_text():
+    comments = (("nightowl", "I take the night bus on Fridays and it was missed by many of us."),
+                ("marta_l", "Half an hour is too long a wait in winter, I think, but it is a start."),
+                ("kb77", "Thank you for the news, my son works late shifts at the harbour."))
+    page = ARTICLE_LINES + "\n3 Comments\n\n" + "".join(
+        f"{name} says:\n3 minutes ago (2:2{k} PM)\n{words}\n{name}: {' '.join(words.split()[:6])}...\n"
+        f"http://www.example.com/social/{name}/night-buses_{k}.html\nPermalink\n"
+        for k, (name, words) in enumerate(comments)) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == [words for _, words in comments]
+    _assert_roles_cover(page, thread)
+
