@@ -851,9 +851,10 @@ def _name_runs(lines: list[_Line]) -> list[tuple[list[tuple[int, str]], int | No
 
 def _enclosed(lines: list[_Line], run: list[tuple[int, str, bool]]) -> bool:
     """True for one or two "name / text" pairs between a comment header or note and the comment
-    form ("blog comments powered by Disqus"): the page says that they are comments."""
+    form ("blog comments powered by Disqus"), notes such as "Trackbacks" aside: the page says that
+    they are comments."""
     first, last = run[0][0], run[-1][0]
-    after = next((line for line in lines[last + 1: last + 8] if line.kind != _KIND_TEXT), None)
+    after = next((line for line in lines[last + 1: last + 8] if line.kind not in (_KIND_TEXT, _KIND_NOTE)), None)
     if after is None or after.kind != _KIND_FORM or not all(good for _, _, good in run):
         return False
     before = lines[max(0, first - 3): first]

@@ -1091,3 +1091,18 @@ def test_a_share_box_teaser_and_its_link_are_no_comment_text():
     assert [c.text for c in thread.comments] == [words for _, words in comments]
     _assert_roles_cover(page, thread)
 
+
+
+def test_a_name_text_pair_between_a_counted_header_and_the_form_past_a_trackbacks_note():
+    page = ARTICLE_LINES + """
+1 Comment
+Add a comment
+Harbour Designs
+This is great. I wonder if they will run on Sundays too? The early bus would help us a lot.
+Trackbacks
+Leave a comment
+Name (required)
+"""
+    thread = parse_text_page(page)
+    assert [(c.author, c.text[:13]) for c in thread.comments] == [("Harbour Designs", "This is great")]
+    _assert_roles_cover(page, thread)
