@@ -181,3 +181,11 @@ def test_tumblr_notes_with_words_are_comments_and_likes_are_not():
     assert [c.text for c in thread.comments] == ["The old pier deserves every penny of it.",
                                                  "Six weeks sounds optimistic to me."]
     assert "every penny" not in thread.article
+
+
+def test_a_call_to_write_a_comment_in_the_list_is_not_a_comment():
+    page = (f"<html><body><div class='post'>{STORY}</div><div class='comments'><ul class='comment-list'>"
+            f"<li class='comment' id='comment-1001'><span class='user'>Ann</span>"
+            f"<p>About time the pier was fixed before the storms.</p></li>"
+            f"<li class='comment'>Post a comment</li></ul></div></body></html>")
+    assert [c.text for c in parse_html_page(page).comments] == ["About time the pier was fixed before the storms."]
