@@ -114,7 +114,8 @@ _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
     r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
-    r"|\d+\s+repl(?:y|ies)|log\s*in\s+to\s+reply|loading\W*|delete(?:\s+comment)?|\||·|[-–—]|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
+    r"|\d+\s+repl(?:y|ies)|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:register|sign\s*up))?\s+to\s+(?:post\s+comments?|comment|reply)"
+    r"(?:\s+or\s+like)?|loading\W*|delete(?:\s+comment)?|\||·|[-–—]|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
     r"\s*[.:!]?\s*$",
     re.I,
 )

@@ -189,3 +189,13 @@ def test_a_call_to_write_a_comment_in_the_list_is_not_a_comment():
             f"<p>About time the pier was fixed before the storms.</p></li>"
             f"<li class='comment'>Post a comment</li></ul></div></body></html>")
     assert [c.text for c in parse_html_page(page).comments] == ["About time the pier was fixed before the storms."]
+
+
+def test_drupal_login_or_register_links_under_each_comment_are_controls():
+    items = "".join(f"<div class='comment' id='comment-{i}'><span class='submitted'>Submitted by Reader {i}</span>"
+                    f"<div class='content'><p>Words of comment {i} about the pier.</p></div>"
+                    f"<ul class='links'><li class='comment_forbidden'><span>Login or register to post comments</span>"
+                    f"</li></ul></div>" for i in range(1, 3))
+    page = f"<html><body><div class='node'>{STORY}</div><div id='comments'>{items}</div></body></html>"
+    assert [c.text for c in parse_html_page(page).comments] == ["Words of comment 1 about the pier.",
+                                                                "Words of comment 2 about the pier."]
