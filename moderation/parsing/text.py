@@ -591,8 +591,8 @@ def _clean_author(text: str) -> str | None:
 def _meta_of(line: str) -> _Meta | None:
     """Read a comment meta line: author and/or date. None when the line is not one."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 160:
-        return None
+    if not stripped or len(stripped) > 160 or _URL_RE.fullmatch(stripped):
+        return None  # a link, whatever date its path holds ("http://.../2007/10/26/...")
     if _SAYS_ALONE.match(stripped) or _POSTED_BY_ALONE.match(stripped):
         return _Meta(says=True)
     added = _ADDED_RE.match(stripped)
@@ -1419,18 +1419,24 @@ def _layout(section: list[_Line]) -> str:
     """"head" when meta lines come before each comment's text, "tail" when after.
 
     A date alone says "head" only when it opens the section, before any text ("date / Report /
-    words"); after a short first comment ("Wow!") it closes that comment.
+    words"); after a short first comment ("Wow!") it closes that comment. A line that comes back,
+    numbers aside, three times or more ("Comment number 207.") is the frame over each comment, not
+    the words of the first one.
     """
     text_seen = False
+    shown: Counter | None = None
     for line in section:
         if line.kind == _KIND_META and (line.meta.author or line.meta.says or line.meta.full_date and not text_seen):
             return "head"
         if line.kind == _KIND_TEXT and not _is_chrome(line.text):
             text_seen = True
         if line.kind == _KIND_TEXT and not _is_chrome(line.text) and len(_words(line.text)) >= 3:
-            return "tail"
-        if line.kind == _KIND_CONTROL:
-            return "tail"
+            if shown is None:
+                shown = Counter(_DIGITS.sub("#", _norm(other.text)) for other in section if other.kind == _KIND_TEXT)
+            if shown[_DIGITS.sub("#", _norm(line.text))] < _FRAME_MIN:
+                return "tail"
+        if line.kind == _KIND_CONTROL and text_seen:
+            return "tail"  # (a control above any text closes nothing: a previous page's last comment)
     return "head"
 
 
@@ -1592,7 +1598,7 @@ def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
     shown: Counter = Counter()  # in how many different comments each line is
     seen: set[str] = set()
     for draft, draft_keys in zip(drafts, keys):
-        whole = "\n".join(draft_keys)
+        whole = "\n".join(_norm(line.text) for line in draft.body)
         wholes.append(whole if whole in seen and len(_words(whole)) >= _COPY_WORDS else None)
         if whole not in seen or not draft.meta_lines:  # a reader's double post counts once
             shown.update(set(draft_keys))

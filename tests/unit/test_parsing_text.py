@@ -1106,3 +1106,25 @@ Name (required)
     thread = parse_text_page(page)
     assert [(c.author, c.text[:13]) for c in thread.comments] == [("Harbour Designs", "This is great")]
     _assert_roles_cover(page, thread)
+
+
+def test_a_link_with_a_date_in_its_path_is_comment_text():
+    page = ARTICLE_LINES + "\n2 Comments\n\n" + "".join(
+        f"{name} says:\nNovember 10, 2012 at 7:3{k} am\n{words}\nReply\n" for k, (name, words) in enumerate((
+            ("Anna", "The same happened in 2007, see this:\nhttp://www.example.com/2007/10/26/opinion/buses.html"),
+            ("Bob", "Half an hour is too long a wait in winter, I think.")))) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert thread.comments[0].text.endswith("/buses.html")
+    _assert_roles_cover(page, thread)
+
+
+def test_a_reply_link_above_the_first_comment_does_not_make_the_names_close_comments():
+    page = ARTICLE_LINES + "\n3 Responses to “Night buses return”\n" + "".join(
+        f"Reply\n{name}\nNovember 1, 2012 at 10:5{k} am\n#\n{words}\n" for k, (name, words) in enumerate((
+            ("Anna", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "Half an hour is too long a wait in winter, I think."),
+            ("Carla", "Thank you for the news, my son works late shifts.")))) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert [(c.author, c.text.split("\n")[-1][:12]) for c in thread.comments] == [
+        ("Anna", "I take the n"), ("Bob", "Half an hour"), ("Carla", "Thank you fo")]
+    _assert_roles_cover(page, thread)
