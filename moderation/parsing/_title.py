@@ -14,6 +14,7 @@ __all__ = ["choose_title"]
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+_APOSTROPHES = re.compile("['\u2019`]")
 #: What sites put between a headline and their name in ``<title>``.
 _SEPARATOR = re.compile(r"\s+(?:[|\-\u2013\u2014\u00ab\u00bb:/\u00b7\u2022>]|::|\|\|)\s+|:\s+")
 #: Elements that hold a headline besides h1-h3.
@@ -53,7 +54,8 @@ def _words(text: str) -> list[str]:
 
 
 def _key(text: str) -> str:
-    return " ".join(_words(text))
+    # "I’m" and "Im" are the same words: titles drop apostrophes that headings keep
+    return " ".join(_words(_APOSTROPHES.sub("", text or "")))
 
 
 def _match(candidate: str, reference: str) -> float:

@@ -1,0 +1,309 @@
+"""Find the story's own byline on an HTML page: when it was published and who wrote it.
+
+Most pages have no ``article:published_time`` meta tag; they show the date and the author in a
+line under (or a date header over) the headline: "by Ann Lee on January 31, 2011", "Posted on
+October 12th, 2012", ``<abbr class="published" title="2012-10-12">``. This module looks there:
+marked-up dates and authors in the headline's story box first, then the text just around the
+headline. Comment sections are never read, so a commenter's name or date cannot be taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from ._title import _key, _site_names
+
+__all__ = ["find_byline"]
+
+_WS = re.compile(r"\s+")
+_MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: A date as bylines write it: "January 31, 2011", "31 Jan 2011", "Oct 25th, 2012", "2012-10-25", "10/25/2012".
+_DATE_TEXT = re.compile(
+    rf"\b(?:{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH_NAMES},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?",
+    re.I,
+)
+#: "by Ann Lee", "Posted by annlee on", "Written by: Ann Lee |", "Von Ann Lee am".
+_BY = re.compile(
+    r"(?:^|[\s|(])(?:posted|written|published|filed)?\s*(?:by|von|par|door|di)\s*:?\s+"
+    r"(?P<name>[^\s|,:;()]+(?:\s+(?!on\b|am\b|at\b|in\b|le\b|il\b|op\b)[^\s|,:;()]+){0,3}?)"
+    r"(?=\s*(?:$|[|,:;()\-\u2013\u2014\u00b7\u2022]|\s(?:on|am|at|in|le|il|op)\b|\s\d))",
+    re.I,
+)
+_DATE_MARK = re.compile(
+    r"published|entry-date|post-?date|date-?header|dateline|timestamp|posted-?on|date|time", re.I)
+_AUTHOR_MARK = re.compile(r"author|byline|vcard|posted-?by|writer|contributor", re.I)
+_COMMENTS = re.compile(r"comment|respond|reply|discussion|disqus", re.I)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4")
+_RANK = ("h1", "h2", "h3", "h4", "header", "div", "p", "span", "a")
+_INLINE = frozenset("a abbr b cite em font i small span strong time u sup sub".split())
+#: How much text around the headline a byline may sit in.
+_AFTER_CHARS = 400
+_BEFORE_CHARS = 160
+_MAX_NAME_CHARS = 60
+_STORY_BOX_CHARS = 600
+_BYLINE_CHARS = 150
+_EDGE = " .,;:|-\u2013\u2014"
+#: How far into a byline line "by" may start ("Posted on May 2, 2012 by Ann Lee").
+_BYLINE_LEAD = 40
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"})
+_NOT_NAMES = frozenset({
+    "admin", "the", "a", "an", "email", "e-mail", "rss", "category", "tags", "posted", "staff", "me", "us", "you",
+    "this", "our", "my", "user", "date", "updated", "published", "below", "above", "stand", "veröffentlicht",
+    "unknown", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def _label(el) -> str:
+    return f"{el.get('id') or ''} {el.get('class') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
+
+
+def _in_comments(el) -> bool:
+    for node in [el, *el.iterancestors()]:
+        if _COMMENTS.search(f"{node.get('id') or ''} {node.get('class') or ''}"):
+            return True
+    return False
+
+
+def _headline_element(root, title: str):
+    """The element that shows the headline: a heading before a link of the same words (a sidebar
+    list of recent posts often repeats the headline above the story)."""
+    want = _key(title)
+    body = root.find("body")
+    best, best_rank = None, len(_RANK)
+    for el in (body if body is not None else root).iter(*_HEADING_TAGS, "div", "span", "a", "header", "p"):
+        if _key(el.text_content()) != want or _in_comments(el):
+            continue
+        # the innermost element with that text is the headline itself
+        while True:
+            inner = [c for c in el if isinstance(c.tag, str) and _key(c.text_content()) == want]
+            if not inner:
+                break
+            el = inner[0]
+        rank = _RANK.index(el.tag) if el.tag in _RANK else len(_RANK) - 1
+        if any(anc.tag in _RANK[:3] for anc in el.iterancestors()):
+            rank = 0  # a link inside an h1 is the h1's headline
+        if rank < best_rank:
+            best, best_rank = el, rank
+    return best
+
+
+def _story_box(headline):
+    """The smallest box around the headline that holds a story's worth of text."""
+    box = headline
+    for anc in headline.iterancestors():
+        box = anc
+        if len(anc.text_content()) > _STORY_BOX_CHARS or anc.tag in ("article", "body"):
+            break
+    return box
+
+
+def _text_around(root, headline) -> tuple[list[str], list[str]]:
+    """Lines of text just before and just after the headline, in reading order, outside comments.
+
+    Inline elements (a link around a name, a span around a date) stay on their line, so
+    "by <a>Ann Lee</a> on <span>May 2, 2012</span>" reads as one line.
+    """
+    lines: list[list[str]] = [[]]
+    before: list[str] = []
+    seen_headline = False
+
+    def add(chunk: str | None, new_line: bool) -> None:
+        if new_line and lines[-1]:
+            lines.append([])
+        chunk = _clean(chunk or "")
+        if chunk:
+            lines[-1].append(chunk)
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "head"):
+            if event == "start":
+                walker.skip_subtree()
+            else:
+                add(el.tail, False)
+            continue
+        block = el.tag not in _INLINE
+        if el is headline:
+            if event == "start":
+                before = [" ".join(line) for line in lines if line]
+                lines = [[]]
+                seen_headline = True
+                walker.skip_subtree()
+                continue
+            add(el.tail, True)
+            continue
+        if event == "start":
+            if seen_headline and _in_comments(el):
+                break
+            add(el.text, block)
+        else:
+            add(el.tail, block)
+            if seen_headline and sum(len(c) for line in lines for c in line) > _AFTER_CHARS:
+                break
+    if not seen_headline:
+        return [], []
+    after = [" ".join(line) for line in lines if line]
+    kept: list[str] = []
+    for line in reversed(before):
+        if sum(map(len, kept)) > _BEFORE_CHARS:
+            break
+        kept.insert(0, line)
+    return kept, after
+
+
+def _marked_date(box, parse_date) -> str | None:
+    for el in box.iter():
+        if not isinstance(el.tag, str) or _in_comments(el):
+            continue
+        prop = (el.get("itemprop") or "").lower()
+        if prop in ("datepublished", "datecreated"):
+            found = parse_date(el.get("content") or el.get("datetime") or el.text_content())
+            if found:
+                return found
+        if el.tag == "abbr" and "published" in (el.get("class") or "") and el.get("title"):
+            found = parse_date(el.get("title"))
+            if found:
+                return found
+        if el.tag == "time" and el.get("datetime"):
+            found = parse_date(el.get("datetime"))
+            if found:
+                return found
+    return None
+
+
+def _date_in(chunks: list[str], parse_date) -> str | None:
+    """The first date in a byline-sized line (a date in running text is what the story is about)."""
+    for chunk in chunks:
+        if len(chunk) > _BYLINE_CHARS:
+            continue
+        for match in _DATE_TEXT.finditer(chunk):
+            found = parse_date(match.group(0))
+            if found:
+                return found
+    return None
+
+
+def _name(text: str) -> str | None:
+    """The person's name in a byline's text, or None when it names nobody ("Updated:", "Friday")."""
+    name = _clean(text).strip(_EDGE)
+    name = re.sub(r"^(?:Author|Autor)(?=[A-Z])", "", name)  # "AuthorAnn Lee": a label run into the name
+    name = re.sub(r"^(?:(?:posted|written|published)?\s*(?:by|von|par)(?:\s*:\s*|\s+)|(?:author|autor)\b\s*:?\s*)",
+                  "", name, flags=re.I)
+    # a date run into the name ("Ann LeeOctober 8, 2012", "Ann Lee October 8") is not part of it
+    name = re.sub(rf"\s*(?:{_MONTH_NAMES})?\s*\d.*$", "", name, flags=re.I)
+    name = re.sub(rf"(?:(?<=[a-z])|\s+)(?:{_MONTH_NAMES})$", "", name, flags=re.I).strip(_EDGE)
+    # controls and verbs after the name ("Ann Lee posted", "Ann Lee RSS feed", "Ann Lee on")
+    name = re.sub(r"(?:\s+(?:on|am|posted|wrote|rss|feed|email|e-mail|author|updated)\b:?|\s*[/|\u2014\u2013])+$", "",
+                  name, flags=re.I).strip(_EDGE)
+    if not name or len(name) > _MAX_NAME_CHARS or name.lower() in _NOT_NAMES or _DATE_TEXT.search(name):
+        return None
+    if not re.search(r"[^\W\d_]", name) or len(name.split()) > 4:
+        return None
+    return name
+
+
+def _marked_author(box) -> str | None:
+    for el in box.iter():
+        if not isinstance(el.tag, str) or _in_comments(el):
+            continue
+        label = _label(el)
+        if "author" in (el.get("rel") or "").lower() or (el.get("itemprop") or "").lower() == "author":
+            name = _name(el.text_content())
+            if name:
+                return name
+        if _AUTHOR_MARK.search(label):
+            text = _clean(el.text_content())
+            if len(text) > _BYLINE_CHARS:
+                continue  # a box whose class names its author (post by-ann), not a byline
+            by = _BY.search(text)
+            name = _name(by.group("name")) if by else (_name(text) if len(text) <= _MAX_NAME_CHARS else None)
+            if name:
+                return name
+    return None
+
+
+def _author_in(chunks: list[str]) -> str | None:
+    """A name after "by" in running text: capitalised words ("by Ann Lee"), or one handle before
+    "on" and a date ("by annlee on May 2"); "by the end of" names nobody."""
+    for chunk in chunks:
+        if len(chunk) > _BYLINE_CHARS:
+            continue  # running text: "hit by Storm Ann" is no byline
+        for by in _BY.finditer(chunk):
+            if by.start() > _BYLINE_LEAD:
+                break
+            name = _name(by.group("name"))
+            if not name:
+                continue
+            words = name.split()
+            handle = len(words) == 1 and re.match(r"\s+on\b", chunk[by.end():], re.I)
+            if handle or (words[0][0].isupper() and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)):
+                return name
+    return None
+
+
+def find_byline(root, title: str | None, parse_date: Callable[[str], str | None], site: str | None = None,
+                url: str | None = None, published: str | None = None,
+                author: str | None = None) -> tuple[str | None, str | None]:
+    """The story's published date and author as its byline shows them.
+
+    Parameters
+    ----------
+    root : lxml.html.HtmlElement
+        The parsed page.
+    title : str or None
+        The headline (see :func:`moderation.parsing._title.choose_title`); the byline is looked for
+        around the element that shows it.
+    parse_date : callable
+        Turns a date as pages write it into ISO 8601, or None.
+    site, url : str, optional
+        The site's name and address: an "author" that is the site's name (a blog's name in its
+        author tag) is no author.
+    published, author : str, optional
+        What the page's meta tags say; kept when given.
+
+    Returns
+    -------
+    tuple
+        ``(published, author)``, each None when the page does not show it (near the headline).
+
+    Examples
+    --------
+    >>> import lxml.html
+    >>> from datetime import datetime
+    >>> page = lxml.html.document_fromstring(
+    ...     "<html><body><div class='post'><h2>Bridge tolls rise again</h2>"
+    ...     "<p class='meta'>by Ann Lee on January 31, 2011</p><p>The toll rises in May.</p></div></body></html>")
+    >>> find_byline(page, "Bridge tolls rise again",
+    ...             lambda s: datetime.strptime(s, "%B %d, %Y").date().isoformat())
+    ('2011-01-31', 'Ann Lee')
+    """
+    names = _site_names(root, site, url)
+    if author:
+        author = _name(author)
+        if author and _key(author) in names:
+            author = None
+    headline = _headline_element(root, title) if title and not (published and author) else None
+    if headline is None:
+        return published, author
+    box = _story_box(headline)
+    before, after = _text_around(root, headline)
+    if not published:
+        published = (_marked_date(box, parse_date) or _date_in(after, parse_date)
+                     or _date_in(before[-2:], parse_date))
+    if not author:
+        title_key = _key(title)
+        author = _author_in([line for line in after if _key(line) != title_key]) or _marked_author(box)
+        if author and _key(author) in names:
+            author = None
+    return published, author
