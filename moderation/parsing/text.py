@@ -445,6 +445,24 @@ _FIELD_LABEL = re.compile(
     r"facultatif|obbligatorio|obligatorio)\b[^()]*\)?$")
 
 
+#: A header that names the story on its next line ("There are 6 comments about:", "12 Comments on").
+_HEADER_OPEN_END = re.compile(r"(?::|\b(?:on|about|to|zu|sur|su))\s*$", re.IGNORECASE)
+
+
+def _take_quoted_titles(lines: list[_Line]) -> None:
+    """Make the story title shown on the line under an open header ("6 comments about:") a note.
+
+    The line must repeat one shown above it (the headline); else it is the first comment.
+    """
+    for index, line in enumerate(lines[:-1]):
+        if line.kind != _KIND_HEADER or not _HEADER_OPEN_END.search(line.text.strip()):
+            continue
+        following = lines[index + 1]
+        key = _norm(following.text)
+        if following.kind == _KIND_TEXT and key and any(_norm(other.text) == key for other in lines[:index]):
+            following.kind = _KIND_NOTE
+
+
 def _is_form(line: str, low: str | None = None) -> bool:
     low = _norm(line) if low is None else low
     if not low:
@@ -772,6 +790,7 @@ def _classify(lines: list[str]) -> list[_Line]:
                 line.kind, line.meta = _KIND_META, meta
         result.append(line)
     _take_count_lines(result)
+    _take_quoted_titles(result)
     _mark_name_lines(result)
     _mark_count_headers(result)
     return result

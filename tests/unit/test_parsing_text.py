@@ -1128,3 +1128,16 @@ def test_a_reply_link_above_the_first_comment_does_not_make_the_names_close_comm
     assert [(c.author, c.text.split("\n")[-1][:12]) for c in thread.comments] == [
         ("Anna", "I take the n"), ("Bob", "Half an hour"), ("Carla", "Thank you fo")]
     _assert_roles_cover(page, thread)
+
+
+def test_the_story_title_under_an_open_header_is_no_comment():
+    page = ARTICLE_LINES + "\nThere are 3 comments about:\nNight buses return to the harbour line\n" + "".join(
+        f"Reply\n11.05.12 at 4:1{k} pm\n{name}\n{words}\n" for k, (name, words) in enumerate((
+            ("Anna", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "Half an hour is too long a wait in winter, I think."),
+            ("Carla", "Thank you for the news, my son works late shifts.")))) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == ["I take the night bus on Fridays and it was missed.",
+                                                "Half an hour is too long a wait in winter, I think.",
+                                                "Thank you for the news, my son works late shifts."]
+    _assert_roles_cover(page, thread)
