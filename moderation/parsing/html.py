@@ -692,7 +692,9 @@ def _find_items(page: _Page) -> tuple[list, object]:
         checked.add(key)
         score = _score_group(parent, sig, members, page)
         if score > 0:
-            scored.append((score, parent, sig, [m for m in members if _is_member(m, page)]))
+            group = (score, parent, sig, [m for m in members if _is_member(m, page)])
+            if not _parts_group(group, page):
+                scored.append(group)
 
     # groups under each outermost section (nested sections are walked with it, once)
     inside_section: set = set()
@@ -745,7 +747,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
         wrapper = members[0]
         wrapped = page.textlen.get(wrapper, 0)
         inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
-                 and _group_len(g, page) >= 0.5 * wrapped and not _parts_group(g, page)
+                 and _group_len(g, page) >= 0.5 * wrapped
                  and not _replies_within(g, wrapper)]
         if not inner:
             if _one_comment(wrapper):
@@ -797,7 +799,7 @@ def _list_within(el, scored: list, page: _Page):
     """
     size = page.textlen.get(el, 0)
     inner = [g for g in scored if sum(1 for m in g[3] if _signature(m) == g[2]) >= 2 and (g[1] is el or _inside(g[1], el))
-             and _group_len(g, page) >= 0.5 * size and not _parts_group(g, page) and not _replies_within(g, el)]
+             and _group_len(g, page) >= 0.5 * size and not _replies_within(g, el)]
     return max(inner, key=lambda g: g[0]) if inner else None
 
 

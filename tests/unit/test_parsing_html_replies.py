@@ -199,3 +199,15 @@ def test_drupal_login_or_register_links_under_each_comment_are_controls():
     page = f"<html><body><div class='node'>{STORY}</div><div id='comments'>{items}</div></body></html>"
     assert [c.text for c in parse_html_page(page).comments] == ["Words of comment 1 about the pier.",
                                                                 "Words of comment 2 about the pier."]
+
+
+def test_a_lone_typepad_comment_keeps_its_footer_byline():
+    page = (f"<html><body><div class='post'>{STORY}</div><div class='comments' id='all-comments'>"
+            f"<div class='comments-content'><div class='comment comment-odd' id='comment-6a00e5ab12cd'>"
+            f"<div class='comment-avatar'><img src='a.png' alt=''></div>"
+            f"<div class='comment-content' id='comment-6a00e5ab12cd-content'><p>About time the pier was fixed "
+            f"before the storms came in.</p></div><p class='comment-footer'>Posted by: <a href='/ann'>Ann</a> | "
+            f"<a href='#c'>September 26, 2012 at 03:49 PM</a></p></div></div></div></body></html>")
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.text) for c in comments] == [("Ann", "About time the pier was fixed before the storms came in.")]
+    assert "Posted by: Ann" in comments[0].block
