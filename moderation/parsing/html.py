@@ -1341,6 +1341,10 @@ def _name_date(line: str):
     return None  # "Darby (1:41)" quotes a moment of a video
 
 
+#: What the date part of a byline holds: a number, a month, or a relative day.
+_DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bago\b|today|yesterday", re.I)
+
+
 def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
     """Remove author/date/control lines around a comment's words; return (text, author, date)."""
     lines = text.split("\n")
@@ -1360,6 +1364,8 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
                 author = author or m.group("author")
                 continue
             m = _POSTED_BY.match(stripped) or _BY_ON.match(stripped) or _name_date(stripped)
+            if m and m.groupdict().get("date") and not _DATEISH.search(m.group("date")):
+                m = None  # "Written by the mayor? Ask her at the next meeting." is words, not a byline
             if m:
                 author = author or m.group("author").strip()
                 if m.groupdict().get("date"):

@@ -211,3 +211,13 @@ def test_a_lone_typepad_comment_keeps_its_footer_byline():
     comments = parse_html_page(page).comments
     assert [(c.author, c.text) for c in comments] == [("Ann", "About time the pier was fixed before the storms came in.")]
     assert "Posted by: Ann" in comments[0].block
+
+
+def test_words_that_open_like_a_byline_but_name_no_date_stay_words():
+    items = "".join(f"<li class='comment' id='comment-{i}'><div class='comment-author'>Reader {i}</div>"
+                    f"<div class='comment-body'><p>{words}</p></div></li>"
+                    for i, words in enumerate(["Written by the mayor? Tell her at the next council meeting.",
+                                               "Posted by: Bob | March 4, 2012 at 1:00 pm"], 1))
+    page = f"<html><body><div class='post'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
+    comments = parse_html_page(page).comments
+    assert [c.text for c in comments] == ["Written by the mayor? Tell her at the next council meeting."]
