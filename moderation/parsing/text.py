@@ -1090,13 +1090,13 @@ def _mark_names_after_dates(lines: list[_Line]) -> None:
             continue
         if name.split()[0].lower() in _GREETINGS:
             continue  # "Dear Paulo": the comment opens by addressing someone
-        found.append((line, name_line, name))
+        found.append((line, name_line, name, index > 0 and lines[index - 1].kind != _KIND_TEXT))
     # most of the date lines must follow a line of the frame (a form, control or meta line), not a
     # comment's text: "words" / "October 11, 2012 |" / "Anna" signs the words above with the name
-    framed = sum(1 for line, _, _ in found if line is not lines[0] and lines[lines.index(line) - 1].kind != _KIND_TEXT)
+    framed = sum(1 for *_, after_frame in found if after_frame)
     if len(found) < _DATE_NAME_MIN or framed < 0.5 * len(found):
         return
-    for line, name_line, name in found:
+    for line, name_line, name, _ in found:
         line.meta = _Meta(author=name, date=line.meta.date)
         name_line.kind, name_line.meta = _KIND_META, _Meta(author=name)
 
@@ -1451,8 +1451,8 @@ def _layout(section: list[_Line]) -> str:
             text_seen = True
         if line.kind == _KIND_TEXT and not _is_chrome(line.text) and len(_words(line.text)) >= 3:
             if shown is None:
-                shown = Counter(_DIGITS.sub("#", _norm(other.text)) for other in section if other.kind == _KIND_TEXT)
-            if shown[_DIGITS.sub("#", _norm(line.text))] < _FRAME_MIN:
+                shown = Counter(_frame_key(other.text)[1] for other in section if other.kind == _KIND_TEXT)
+            if shown[_frame_key(line.text)[1]] < _FRAME_MIN:
                 return "tail"
         if line.kind == _KIND_CONTROL and text_seen:
             return "tail"  # (a control above any text closes nothing: a previous page's last comment)
@@ -1575,13 +1575,16 @@ _TEASER = re.compile(r"^(?P<who>[^\s:]{1,40}):\s+(?P<words>\S.*?)\s*(?:\.\.\.|â€
 _TEASER_WORDS = 4
 
 
-def _drop_teasers(draft: _Draft, leftover: list[_Line]) -> None:
+def _drop_teasers(draft: _Draft, leftover: list[_Line]) -> bool:
     """Move a share box's teaser ("anna: The opening words of her") and the link after it to ``leftover``.
 
     The teaser repeats the opening of a line of the comment above it, after the commenter's name.
+    Returns True when one was moved.
     """
     body = draft.body
     for index in range(1, len(body)):
+        if ":" not in body[index].text:
+            continue
         match = _TEASER.match(body[index].text.strip())
         if not match or len(_words(match.group("words"))) < _TEASER_WORDS:
             continue
@@ -1593,11 +1596,19 @@ def _drop_teasers(draft: _Draft, leftover: list[_Line]) -> None:
             stop += 1
         leftover.extend(body[index:stop])
         draft.body = body[:index] + body[stop:]
-        return
+        return True
+    return False
 
 
 #: The line over a quote in a reply ("Anna wrote:"): a reader's words, however often it comes back.
 _QUOTE_INTRO = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in SAYS_WORDS) + r")\s*:\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16384)
+def _frame_key(text: str) -> tuple[str, str]:
+    """A line's normalised text, and the same with its numbers blanked (the key of frame lines)."""
+    norm = _norm(text)
+    return norm, _DIGITS.sub("#", norm)
 
 
 def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
@@ -1612,12 +1623,14 @@ def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
     """
     if len(drafts) < _FRAME_MIN:
         return drafts
-    keys = [[_DIGITS.sub("#", _norm(line.text)) for line in draft.body] for draft in drafts]
+    pairs = [[_frame_key(line.text) for line in draft.body] for draft in drafts]
+    norms = [[norm for norm, _ in draft_pairs] for draft_pairs in pairs]
+    keys = [[key for _, key in draft_pairs] for draft_pairs in pairs]
     wholes: list[str | None] = []  # the words of each comment that were shown before, else None
     shown: Counter = Counter()  # in how many different comments each line is
     seen: set[str] = set()
-    for draft, draft_keys in zip(drafts, keys):
-        whole = "\n".join(_norm(line.text) for line in draft.body)
+    for draft, draft_norms, draft_keys in zip(drafts, norms, keys):
+        whole = "\n".join(draft_norms)
         wholes.append(whole if whole in seen and len(_words(whole)) >= _COPY_WORDS else None)
         if whole not in seen or not draft.meta_lines:  # a reader's double post counts once
             shown.update(set(draft_keys))
@@ -1635,8 +1648,8 @@ def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
         index = stop + 1
     kept: list[_Draft] = []
     for draft, draft_keys, copy in zip(drafts, keys, copied):
-        _drop_teasers(draft, leftover)
-        draft_keys = [_DIGITS.sub("#", _norm(line.text)) for line in draft.body]
+        if _drop_teasers(draft, leftover):
+            draft_keys = [_frame_key(line.text)[1] for line in draft.body]
         if frame:
             body = []
             for line, key in zip(draft.body, draft_keys):
