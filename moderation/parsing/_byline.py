@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ._title import _key, _site_names
+from ._title import _key, choose_title, site_names
 
-__all__ = ["find_byline"]
+__all__ = ["find_byline", "story_metadata"]
 
 _WS = re.compile(r"\s+")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -42,6 +42,7 @@ _DATE_MARK = re.compile(
 _AUTHOR_MARK = re.compile(r"author|byline|vcard|posted-?by|writer|contributor", re.I)
 _COMMENTS = re.compile(r"comment|respond|reply|discussion|disqus", re.I)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4")
+_PRECEDING_TEXT = etree.XPath("preceding::text()[normalize-space()][position() <= 8]")
 _RANK = ("h1", "h2", "h3", "h4", "header", "div", "p", "span", "a")
 _INLINE = frozenset("a abbr b cite em font i small span strong time u sup sub".split())
 #: How much text around the headline a byline may sit in.
@@ -68,21 +69,44 @@ def _label(el) -> str:
     return f"{el.get('id') or ''} {el.get('class') or ''} {el.get('itemprop') or ''} {el.get('rel') or ''}"
 
 
-def _in_comments(el) -> bool:
-    for node in [el, *el.iterancestors()]:
-        if _COMMENTS.search(f"{node.get('id') or ''} {node.get('class') or ''}"):
-            return True
-    return False
+class _CommentParts:
+    """Whether an element sits in a comment section or a comment; answers are memoised per page."""
+
+    def __init__(self):
+        self._memo: dict = {}
+
+    def __contains__(self, el) -> bool:
+        path = []
+        node = el
+        answer = False
+        while node is not None:
+            known = self._memo.get(node)
+            if known is not None:
+                answer = known
+                break
+            path.append(node)
+            if isinstance(node.tag, str) and _COMMENTS.search(f"{node.get('id') or ''} {node.get('class') or ''}"):
+                answer = True
+                break
+            node = node.getparent()
+        for seen in path:
+            self._memo[seen] = answer
+        return answer
 
 
-def _headline_element(root, title: str):
+def _headline_element(root, title: str, comments):
     """The element that shows the headline: a heading before a link of the same words (a sidebar
     list of recent posts often repeats the headline above the story)."""
     want = _key(title)
+    if not want:
+        return None
+    first_word = want.split()[0]
     body = root.find("body")
     best, best_rank = None, len(_RANK)
-    for el in (body if body is not None else root).iter(*_HEADING_TAGS, "div", "span", "a", "header", "p"):
-        if _key(el.text_content()) != want or _in_comments(el):
+    for el in (body if body is not None else root).iter(*_RANK):
+        # cheap test first: the element's first words must start the title
+        lead = _key((el.text or "")[:80]) or (_key(el[0].text or "") if len(el) and isinstance(el[0].tag, str) else "")
+        if not lead.startswith(first_word) or _key(el.text_content()) != want or el in comments:
             continue
         # the innermost element with that text is the headline itself
         while True:
@@ -95,6 +119,8 @@ def _headline_element(root, title: str):
             rank = 0  # a link inside an h1 is the h1's headline
         if rank < best_rank:
             best, best_rank = el, rank
+            if rank == 0:
+                break
     return best
 
 
@@ -108,14 +134,15 @@ def _story_box(headline):
     return box
 
 
-def _text_around(root, headline) -> tuple[list[str], list[str]]:
+def _text_around(headline, box, comments) -> tuple[list[str], list[str]]:
     """Lines of text just before and just after the headline, in reading order, outside comments.
 
-    Inline elements (a link around a name, a span around a date) stay on their line, so
-    "by <a>Ann Lee</a> on <span>May 2, 2012</span>" reads as one line.
+    After: the headline's story box read from the headline on; inline elements (a link around a
+    name, a span around a date) stay on their line, so "by <a>Ann Lee</a> on <span>May 2,
+    2012</span>" reads as one line. Before: the last few text pieces above the headline (a date
+    header).
     """
     lines: list[list[str]] = [[]]
-    before: list[str] = []
     seen_headline = False
 
     def add(chunk: str | None, new_line: bool) -> None:
@@ -125,46 +152,48 @@ def _text_around(root, headline) -> tuple[list[str], list[str]]:
         if chunk:
             lines[-1].append(chunk)
 
-    walker = etree.iterwalk(root, events=("start", "end"))
+    walker = etree.iterwalk(box if box is not headline else headline.getparent() or headline,
+                            events=("start", "end"))
     for event, el in walker:
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "head"):
+        if el is headline:
+            if event == "start":
+                seen_headline = True
+                walker.skip_subtree()
+            else:
+                add(el.tail, True)
+            continue
+        if not seen_headline:
+            continue
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
             if event == "start":
                 walker.skip_subtree()
             else:
                 add(el.tail, False)
             continue
         block = el.tag not in _INLINE
-        if el is headline:
-            if event == "start":
-                before = [" ".join(line) for line in lines if line]
-                lines = [[]]
-                seen_headline = True
-                walker.skip_subtree()
-                continue
-            add(el.tail, True)
-            continue
         if event == "start":
-            if seen_headline and _in_comments(el):
+            if el in comments:
                 break
             add(el.text, block)
         else:
             add(el.tail, block)
-            if seen_headline and sum(len(c) for line in lines for c in line) > _AFTER_CHARS:
+            if sum(len(c) for line in lines for c in line) > _AFTER_CHARS:
                 break
-    if not seen_headline:
-        return [], []
     after = [" ".join(line) for line in lines if line]
-    kept: list[str] = []
-    for line in reversed(before):
-        if sum(map(len, kept)) > _BEFORE_CHARS:
+    before: list[str] = []
+    for text in reversed(_PRECEDING_TEXT(headline)):  # nearest first
+        parent = text.getparent()
+        if parent is None or parent.tag in ("script", "style", "noscript", "title"):
+            continue
+        before.insert(0, _clean(text))
+        if sum(map(len, before)) > _BEFORE_CHARS or len(before) >= 4:
             break
-        kept.insert(0, line)
-    return kept, after
+    return before, after
 
 
-def _marked_date(box, parse_date) -> str | None:
+def _marked_date(box, parse_date, comments: set) -> str | None:
     for el in box.iter():
-        if not isinstance(el.tag, str) or _in_comments(el):
+        if not isinstance(el.tag, str) or el in comments:
             continue
         prop = (el.get("itemprop") or "").lower()
         if prop in ("datepublished", "datecreated"):
@@ -213,9 +242,9 @@ def _name(text: str) -> str | None:
     return name
 
 
-def _marked_author(box) -> str | None:
+def _marked_author(box, comments: set) -> str | None:
     for el in box.iter():
-        if not isinstance(el.tag, str) or _in_comments(el):
+        if not isinstance(el.tag, str) or el in comments:
             continue
         label = _label(el)
         if "author" in (el.get("rel") or "").lower() or (el.get("itemprop") or "").lower() == "author":
@@ -253,8 +282,8 @@ def _author_in(chunks: list[str]) -> str | None:
 
 
 def find_byline(root, title: str | None, parse_date: Callable[[str], str | None], site: str | None = None,
-                url: str | None = None, published: str | None = None,
-                author: str | None = None) -> tuple[str | None, str | None]:
+                url: str | None = None, published: str | None = None, author: str | None = None,
+                names: set[str] | None = None) -> tuple[str | None, str | None]:
     """The story's published date and author as its byline shows them.
 
     Parameters
@@ -271,6 +300,8 @@ def find_byline(root, title: str | None, parse_date: Callable[[str], str | None]
         author tag) is no author.
     published, author : str, optional
         What the page's meta tags say; kept when given.
+    names : set of str, optional
+        :func:`moderation.parsing._title.site_names` of the page, when the caller has them already.
 
     Returns
     -------
@@ -288,22 +319,50 @@ def find_byline(root, title: str | None, parse_date: Callable[[str], str | None]
     ...             lambda s: datetime.strptime(s, "%B %d, %Y").date().isoformat())
     ('2011-01-31', 'Ann Lee')
     """
-    names = _site_names(root, site, url)
+    names = site_names(root, site, url) if names is None else names
     if author:
         author = _name(author)
         if author and _key(author) in names:
             author = None
-    headline = _headline_element(root, title) if title and not (published and author) else None
+    if not title or (published and author):
+        return published, author
+    comments = _CommentParts()
+    headline = _headline_element(root, title, comments)
     if headline is None:
         return published, author
     box = _story_box(headline)
-    before, after = _text_around(root, headline)
+    before, after = _text_around(headline, box, comments)
     if not published:
-        published = (_marked_date(box, parse_date) or _date_in(after, parse_date)
-                     or _date_in(before[-2:], parse_date))
+        published = (_marked_date(box, parse_date, comments) or _date_in(after, parse_date)
+                     or _date_in([" ".join(before[-3:])], parse_date))
     if not author:
         title_key = _key(title)
-        author = _author_in([line for line in after if _key(line) != title_key]) or _marked_author(box)
+        author = _author_in([line for line in after if _key(line) != title_key]) or _marked_author(box, comments)
         if author and _key(author) in names:
             author = None
     return published, author
+
+
+def story_metadata(root, scope, site: str | None, url: str | None, published: str | None, author: str | None,
+                   parse_date: Callable[[str], str | None]) -> tuple[str | None, str | None, str | None]:
+    """The story's title, published date and author, the site's names looked up once for both.
+
+    Parameters
+    ----------
+    root, scope : lxml.html.HtmlElement
+        The parsed page, and where its ``<title>`` and ``<meta>`` are (its ``<head>``).
+    site, url, published, author : str or None
+        What the page's meta tags say.
+    parse_date : callable
+        Turns a date as pages write it into ISO 8601, or None.
+
+    Returns
+    -------
+    tuple
+        ``(title, published, author)``; see :func:`~moderation.parsing._title.choose_title` and
+        :func:`find_byline`.
+    """
+    names = site_names(root, site, url)
+    title = choose_title(root, scope, site, url, names=names)
+    published, author = find_byline(root, title, parse_date, site, url, published, author, names=names)
+    return title, published, author

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["choose_title"]
+from lxml import etree
+
+__all__ = ["choose_title", "site_names"]
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -23,6 +25,11 @@ _HEADLINE_CLASS = re.compile(
     re.I,
 )
 _HEADING_TAGS = ("h1", "h2", "h3")
+#: Links that may lead to a home page ("/", "index.html", "https://host/"): the rest are never read.
+_HOME_LINKS = etree.XPath(
+    "//a[@href = '/' or @href = './' or @href = '/index.html' or @href = '/index.php'"
+    " or substring(normalize-space(@href), string-length(normalize-space(@href))) = '/'"
+    " or (contains(@href, '//') and not(contains(substring-after(@href, '//'), '/')))]")
 _OTHER_TAGS = ("h4", "div", "span", "p", "a", "header")
 #: "3 Responses to “Headline”", "23 comments to Headline", "45 users responded in "Headline"".
 _COMMENT_HEADER = re.compile(
@@ -72,9 +79,9 @@ def _headings(root) -> list[tuple[str, str, bool]]:
     """Tag, text and 'named as a headline' of the page's headings, in document order."""
     found: list[tuple[str, str, bool]] = []
     body = root.find("body")
-    for el in (body if body is not None else root).iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag not in _HEADING_TAGS and tag not in _OTHER_TAGS:
+    for el in (body if body is not None else root).iter(*_HEADING_TAGS, *_OTHER_TAGS):
+        tag = el.tag
+        if tag not in _HEADING_TAGS and not (el.get("class") or el.get("itemprop")):
             continue
         classed = bool(_HEADLINE_CLASS.search(el.get("class") or "")) or (
             (el.get("itemprop") or "").lower() == "headline")
@@ -128,7 +135,7 @@ def _in_masthead(el) -> bool:
     return masthead
 
 
-def _site_names(root, site: str | None, url: str | None) -> set[str]:
+def site_names(root, site: str | None, url: str | None) -> set[str]:
     """Keys of the names the site goes by: og:site_name, its host, its home-page links, its masthead."""
     names: set[str] = set()
     if site:
@@ -138,7 +145,7 @@ def _site_names(root, site: str | None, url: str | None) -> set[str]:
     if host:
         names.add(_key(host))
         names.add(_key(host.rsplit(".", 1)[0]))
-    for link in root.iter("a"):
+    for link in _HOME_LINKS(root):
         href = (link.get("href") or "").strip()
         link_host = re.match(r"^(?:[a-z]+:)?//(?:www\d*\.)?([^/]*)", href, flags=re.I)
         if link_host and link_host.group(1).lower() != host:
@@ -170,7 +177,8 @@ def _strip_site(title: str, names: set[str]) -> str:
     return _clean(title[parts[0][0]:parts[-1][1]])
 
 
-def choose_title(root, scope, site: str | None = None, url: str | None = None) -> str | None:
+def choose_title(root, scope, site: str | None = None, url: str | None = None,
+                 names: set[str] | None = None) -> str | None:
     """The headline of the page's story.
 
     Parameters
@@ -181,6 +189,8 @@ def choose_title(root, scope, site: str | None = None, url: str | None = None) -
         Where to read ``<title>`` and ``<meta>`` (the ``<head>``, or the page when it has none).
     site, url : str, optional
         The site's name and the page's address, when the page gives them.
+    names : set of str, optional
+        :func:`site_names` of the page, when the caller has them already.
 
     Returns
     -------
@@ -209,7 +219,8 @@ def choose_title(root, scope, site: str | None = None, url: str | None = None) -
             og_title = content
         elif key in ("og:site_name", "application-name") and content and not site:
             site = content
-    names = _site_names(root, site, url)
+    if names is None:
+        names = site_names(root, site, url)
     headings: list[tuple[str, str, bool]] = []  # (text, key, h1 or named as a headline)
     classed: list[str] = []
     h1s: list[tuple[str, str]] = []
