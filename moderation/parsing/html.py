@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..threads import Comment, Thread
-from ._title import choose_title
+from ._byline import story_metadata
 
 __all__ = ["parse_html_page"]
 
@@ -462,7 +462,6 @@ def _metadata(root) -> dict:
     if not site and url:
         host = re.sub(r"^[a-z]+://", "", url).split("/")[0]
         site = host or None
-    title = choose_title(root, scope, site, url)
     published = _parse_date(_meta(root, "article:published_time", "datepublished", "date", "dc.date",
                                   "dc.date.issued", "pubdate", "publishdate", "sailthru.date"))
     if not published:
@@ -474,6 +473,8 @@ def _metadata(root) -> dict:
     author = _meta(root, "author", "article:author", "dc.creator", "sailthru.author")
     if author and ("://" in author or author.startswith("@")):
         author = None
+    # the headline and its byline: most pages have no meta tags for them
+    title, published, author = story_metadata(root, scope, site, url, published, author, _parse_date)
     return {"title": title, "site": site, "url": url, "published": published, "author": author}
 
 
