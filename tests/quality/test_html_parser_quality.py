@@ -17,10 +17,10 @@ from pagescore import load_pages, score_comment_pages, score_snippet_pages  # no
 pytestmark = pytest.mark.quality
 
 # Floors sit just under the figures measured when they were set; they only ever go up.
-DRAGNET_F1_FLOOR = 0.83
+DRAGNET_F1_FLOOR = 0.84
 #: The same pages scored on each comment's whole block (``Comment.block``, the gold's convention):
-#: measured 0.941. A second gate, not the target: the target is on the comments' own words.
-DRAGNET_BLOCK_F1_FLOOR = 0.93
+#: measured 0.957. A second gate, not the target: the target is on the comments' own words.
+DRAGNET_BLOCK_F1_FLOOR = 0.945
 DRAGNET_FALSE_COMMENT_CEILING = 0.08
 L3S_F1_FLOOR = 0.43
 #: The acceptance target (0.90) is reached (measured 0.939), so the floor sits just under the figure.
@@ -31,7 +31,9 @@ SNIPPET_ARTICLE_FLOOR = 0.97
 # Acceptance targets of the parser issue not reached yet; expected to fail until they are (then move
 # them to the floors above). Dragnet F1 is held back by the gold's convention: it keeps each comment's
 # author/date/"Reply" lines, which Comment.text leaves out by design (Comment.block keeps them: the
-# same comments score F1 0.94 that way, see test_dragnet_block_f1_floor). The 11 dragnet false-comment
+# same comments score F1 0.96 that way, see test_dragnet_block_f1_floor). Even if every token the
+# blocks miss were found, the comments' own words would score about 0.88: 11% of the gold's comment
+# tokens are author, date and control lines that Comment.text leaves out. The 11 dragnet false-comment
 # pages (0.073) were each checked by hand: all are gold "no comments" pages that show reader comments
 # in their HTML and in their own text rendering, so the rate cannot reach 0.03 without losing real ones.
 TARGETS = {
