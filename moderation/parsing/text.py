@@ -859,11 +859,19 @@ def _name_runs(lines: list[_Line]) -> list[tuple[list[tuple[int, str]], int | No
             cut_out = run is not pairs
             run = _cut_at_menu(lines, run)
             names = [name.lower() for _, name, _ in run]
-            if (len(run) < 3 or len(set(names)) == len(names) and len(run) < 4) and not _enclosed(lines, run):
+            short = len(run) < 3 or len(set(names)) == len(names) and len(run) < 4
+            if short and not _enclosed(lines, run):
                 continue
             if cut_out and not any(_commenter_name(lines[index].text, name) for index, name, _ in run):
                 continue
             after = pairs.index(run[-1]) + 1
+            if short:
+                # between the header and the form every name is a commenter's ("Anonymous" over
+                # "cool and I mean that"), however short its words
+                form = next(i for i in range(run[-1][0] + 1, len(lines)) if lines[i].kind == _KIND_FORM)
+                while after < len(pairs) and pairs[after][0] < form:
+                    run = run + [pairs[after]]
+                    after += 1
             runs.append(([(index, name) for index, name, _ in run], pairs[after][0] if after < len(pairs) else None))
     return runs
 
@@ -1249,7 +1257,8 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
             drafts, leftover, end = _split_comments(lines[run[0][0]:stop])
             # one or two pairs count only between a comment header and the form: judged as under a header
             short = len(run) < 3
-            quality = _section_quality(drafts, 1 if short else 0) if _pairs_read_as_comments(drafts, len(run)) else 0.0
+            readable = short or _pairs_read_as_comments(drafts, len(run))  # (short runs are enclosed)
+            quality = _section_quality(drafts, 1 if short else 0) if readable else 0.0
             if quality > best[0]:
                 _pair(lines, kept, False)
                 kept = run

@@ -1141,3 +1141,18 @@ def test_the_story_title_under_an_open_header_is_no_comment():
                                                 "Half an hour is too long a wait in winter, I think.",
                                                 "Thank you for the news, my son works late shifts."]
     _assert_roles_cover(page, thread)
+
+
+def test_every_name_between_the_comment_note_and_the_form_is_a_commenter():
+    page = ARTICLE_LINES + """
+We made it easy to comment on posts, but we ask for civility and full names.
+http://www.example.com/ruth.k Ruth Keller
+As always the night service abroad is better, but this is a start and I will use it.
+Anonymous
+cool and I mean that
+blog comments powered by Disqus
+About us
+"""
+    thread = parse_text_page(page)
+    assert [(c.author, c.text) for c in thread.comments][1] == ("Anonymous", "cool and I mean that")
+    _assert_roles_cover(page, thread)
