@@ -87,3 +87,21 @@ def test_parsed_thread_carries_the_byline():
             "</body></html>")
     (thread,) = parse_string(page, format="html")
     assert (thread.published, thread.author) == ("2012-05-02", "Mara Quinn")
+
+
+def test_undated_byline_falls_back_to_htmldate_on_the_address():
+    page = ("<html><head><title>Ferry timetable cut for winter</title>"
+            "<link rel='canonical' href='https://letters.example/2012/10/25/ferry-timetable/'></head><body>"
+            "<h1>Ferry timetable cut for winter</h1><p>The winter timetable drops the early crossing.</p>"
+            "</body></html>")
+    (thread,) = parse_string(page, format="html")
+    assert thread.published == "2012-10-25"
+
+
+def test_shown_date_beats_a_meta_tag():
+    page = ("<html><head><title>Ferry timetable cut for winter</title>"
+            "<meta property='article:published_time' content='2013-03-03T10:00:00'></head><body>"
+            "<h1>Ferry timetable cut for winter</h1><p class='meta'>Posted on May 2, 2012</p>"
+            "<p>The winter timetable drops the early crossing.</p></body></html>")
+    (thread,) = parse_string(page, format="html")
+    assert thread.published == "2012-05-02"
