@@ -118,6 +118,39 @@ def title_found(title: str | None, gold_article: str | None) -> bool:
     return any(gold[i:i + n] == words for i in range(len(gold) - n + 1))
 
 
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_GOLD_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b(?:\s+\w+){0,3}?\s+(?:19|20)\d\d\b"
+                        r"|\b(?:19|20)\d\d\s+\d\d?\s+\d\d?\b")
+
+
+def date_found(published: str | None, gold_article: str | None) -> bool | None:
+    """Whether ``published`` (ISO 8601) is the date the gold article's opening words show.
+
+    None when the gold article shows no date near its start (nothing to check against); False
+    when it does and ``published`` is missing or another day.
+
+    Examples
+    --------
+    >>> date_found("2011-01-31", "Ferry timetable cut. by Ann on January 31, 2011. The operator said")
+    True
+    >>> date_found(None, "Ferry timetable cut. Posted on Oct 25th, 2012")
+    False
+    >>> date_found("2012-10-25", "Ferry timetable cut. The operator said") is None
+    True
+    """
+    head = tokens(gold_article)[:TITLE_WINDOW_TOKENS * 2]
+    if not _GOLD_DATE.search(" ".join(head)):
+        return None
+    if not published or not re.match(r"\d{4}-\d\d-\d\d", published):
+        return False
+    year, month, day = published[:10].split("-")
+    words = set(head)
+    month_ok = any(w.startswith(_MONTHS[int(month) - 1]) for w in head) or month in words or str(int(month)) in words
+    day_ok = any(w in (day, str(int(day))) or w.startswith((str(int(day)) + "st", str(int(day)) + "nd",
+                                                           str(int(day)) + "rd", str(int(day)) + "th")) for w in head)
+    return year in words and month_ok and day_ok
+
+
 @dataclass
 class Page:
     """One evaluation page: its files and its gold record.

@@ -29,7 +29,9 @@ The comment columns differ only in what of each comment is compared with the gol
 
 ``title`` is the share of pages whose title is the story's headline, as found among the first
 tokens of the gold article (``pagescore.title_found``); dragnet's gold articles open with the
-headline, l3s-gn1's mostly do not, so the column means something on dragnet only.
+headline, l3s-gn1's mostly do not, so the column means something on dragnet only. ``date`` is the
+share of pages whose gold article shows a date near its start (``pagescore.date_found``) where the
+page's published date is that day.
 
 Two false-comment rates are printed. ``false`` (the primary, strict one) counts a page without
 comments as soon as any comment token is reported there. ``false20`` counts it only from 20 reported
@@ -51,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pagescore import (  # noqa: E402
+    date_found,
     load_pages,
     prf,
     score_comment_pages,
@@ -98,8 +101,15 @@ def _title_share(pages, texts: dict) -> float:
     return sum(values) / len(values) if values else float("nan")
 
 
+def _date_share(pages, texts: dict) -> float:
+    """Share of the pages whose gold article shows a date near its start where ours is that day."""
+    values = [date_found(texts[page.id][5], page.gold.get("article")) for page in pages]
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else float("nan")
+
+
 def _run_ours(pages, mode: str) -> dict:
-    """Parse every page with our parser; return id -> (article, comments, comments+meta, blocks, title), timing."""
+    """Parse every page with our parser; return id -> (article, comments, +meta, blocks, title, date), timing."""
     if mode == "html":
         from moderation.parsing.html import parse_html_page as parse
 
@@ -125,12 +135,12 @@ def _run_ours(pages, mode: str) -> dict:
         except Exception as exc:  # noqa: BLE001 - a benchmark reports failures and goes on
             errors += 1
             print(f"  {page.source}/{page.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
-            out[page.id] = ("", "", "", "", None)
+            out[page.id] = ("", "", "", "", None, None)
             continue
         finally:
             elapsed += time.process_time() - start
         out[page.id] = (thread.article or "", _comments_text(thread), _comments_text(thread, True),
-                        _blocks_text(thread), thread.title)
+                        _blocks_text(thread), thread.title, thread.published)
     return {"texts": out, "seconds": elapsed, "errors": errors}
 
 
@@ -158,7 +168,8 @@ def _run_trafilatura(pages) -> dict:
         except Exception:  # noqa: BLE001 - no title
             meta = None
         title = getattr(meta, "title", None) if meta is not None else None
-        out[page.id] = (article, comments, comments, comments, title)
+        date = getattr(meta, "date", None) if meta is not None else None
+        out[page.id] = (article, comments, comments, comments, title, date)
     return {"texts": out, "seconds": elapsed, "errors": 0}
 
 
@@ -180,6 +191,7 @@ def _score(pages, run: dict) -> dict:
             "n_with": clean["n_with"], "n_without": clean["n_without"],
             "article_recall": _article_recall(full, {k: v[0] for k, v in texts.items()}),
             "title": _title_share(full, texts),
+            "date": _date_share(full, texts),
         })
     if snippet:
         snip = score_snippet_pages(snippet, lambda p: (texts[p.id][0], texts[p.id][1]))
@@ -238,7 +250,7 @@ def _table(rows: list[dict]) -> str:
                ("recall", "R"), ("f1", "F1"), ("f1_with_meta", "F1+meta"), ("f1_blocks", "F1 blk"),
                ("false_comment_rate", "false"),
                ("false_comment_rate_lenient", "false20"),
-               ("article_recall", "art.R"), ("title", "title"), ("comment_snippets", "c.snip"), ("article_snippets", "a.snip"),
+               ("article_recall", "art.R"), ("title", "title"), ("date", "date"), ("comment_snippets", "c.snip"), ("article_snippets", "a.snip"),
                ("article_leak", "a.leak"), ("pages_per_second", "pages/s")]
     cells = [[title for _, title in columns]]
     for row in rows:
