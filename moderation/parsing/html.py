@@ -1362,7 +1362,7 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
         if head:
             m = _SAYS_LINE.match(stripped)
             if m and len(stripped) < 90:
-                author = author or m.group("author")
+                author = author or _without_date(m.group("author"))
                 continue
             m = _POSTED_BY.match(stripped) or _BY_ON.match(stripped) or _name_date(stripped)
             if m and m.groupdict().get("date") and not _DATEISH.search(m.group("date")):
@@ -1408,7 +1408,7 @@ def _author_of(item: _Item, metas: list) -> str | None:
         for line in _text(el).split("\n"):
             m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip()) or _name_date(line.strip())
             if m:
-                return m.group("author").strip()
+                return _without_date(m.group("author").strip())
     # a name part inside a wider meta block (div.comment-head > span.name)
     for el in metas:
         for sub in el.iter():
@@ -1418,6 +1418,14 @@ def _author_of(item: _Item, metas: list) -> str | None:
             if text and len(text) <= 80 and not _DATE_HINT.search(text):
                 return text
     return None
+
+
+def _without_date(author: str) -> str:
+    """The name of an author line that carries its date: "Ann on May 2, 2012 at 8:06 pm" -> "Ann"."""
+    name, sep, rest = author.partition(" on ")
+    if not sep:
+        name, sep, rest = author.partition(" at ")
+    return name.strip() if sep and name.strip() and _DATE_HINT.search(rest) else author
 
 
 def _date_of(item: _Item, metas: list) -> str | None:

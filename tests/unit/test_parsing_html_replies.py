@@ -221,3 +221,16 @@ def test_words_that_open_like_a_byline_but_name_no_date_stay_words():
     page = f"<html><body><div class='post'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
     comments = parse_html_page(page).comments
     assert [c.text for c in comments] == ["Written by the mayor? Tell her at the next council meeting."]
+
+
+def test_the_author_of_a_said_line_with_the_date_in_it_is_the_name_alone():
+    items = "".join(f"<li class='comment' id='li-comment-{i}'><article id='comment-{i}' class='comment'>"
+                    f"<footer class='comment-meta'><div class='comment-author vcard'><span class='fn'>{name}</span>"
+                    f" on <a href='#'><time datetime='2012-09-0{i}T20:06:21'>September {i}, 2012 at 8:06 pm</time></a>"
+                    f" <span class='says'>said:</span></div></footer><div class='comment-content'><p>{words}</p></div>"
+                    f"</article></li>"
+                    for i, name, words in [(1, "Ann Lee", "About time the pier was fixed."),
+                                           (2, "Bob", "Six weeks sounds optimistic to me.")])
+    page = f"<html><body><div class='post'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published[:10]) for c in comments] == [("Ann Lee", "2012-09-01"), ("Bob", "2012-09-02")]
