@@ -1160,11 +1160,17 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]]
                     claimed = lines[start].count
             if claimed is None:
                 claimed = lines[i].count
+            if any(_REPLY_FORM.search(lines[k].text) for k in range(i + 1, start + 1) if lines[k].kind == _KIND_FORM):
+                continue  # the reply form, printed under the comment list, follows the header: the list is empty
             count = next((lines[k].count for k in range(i, start + 1) if lines[k].count), None)
             candidates.append((start + 1, count))
             if len(candidates) >= _MAX_CANDIDATES:
                 break
     return candidates, claimed
+
+
+#: The reply form's own lines ("Leave a Reply", "Cancel reply"): a page prints it after the comments.
+_REPLY_FORM = re.compile(r"\b(?:cancel reply|leave a reply|antworten abbrechen|annuler la réponse)\b", re.IGNORECASE)
 
 
 def _name_text_date(window: list[_Line]) -> bool:
@@ -1915,7 +1921,11 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     comment_zone = start if (start is not None and drafts) else None
 
     article_stop = comment_zone if comment_zone is not None else len(lines)
-    if comment_zone is not None:
+    if comment_zone is None:
+        # no comments: the article still ends before the reply form ("Leave a Reply") and its header
+        article_stop = next((i for i, line in enumerate(lines) if line.kind == _KIND_FORM
+                             and _REPLY_FORM.search(line.text)), article_stop)
+    if article_stop < len(lines):
         # Step back over the header lines.
         while article_stop > 0 and lines[article_stop - 1].kind in (_KIND_HEADER, _KIND_NOTE):
             article_stop -= 1

@@ -1156,3 +1156,23 @@ About us
     thread = parse_text_page(page)
     assert [(c.author, c.text) for c in thread.comments][1] == ("Anonymous", "cool and I mean that")
     _assert_roles_cover(page, thread)
+
+
+def test_a_header_over_the_reply_form_opens_no_comments():
+    page = ARTICLE_LINES + """
+1 Comment
+Leave a Reply Cancel reply
+You must be logged in to post a comment.
+Recent network posts
+Harbour Notes
+QUICKIES: 10/29/2012
+The ferry timetable changes from Monday, with two more crossings in the evening hours.
+City Desk
+Roundup 29/10/12
+Tram works on the quay continue until spring, and the stop at the fish market stays closed.
+"""
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    assert thread.article.startswith("The harbour line gets its night buses back")
+    assert "ferry" not in thread.article
+    _assert_roles_cover(page, thread)
