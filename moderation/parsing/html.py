@@ -757,7 +757,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
                      and (_marked_sig(g[2]) or _ID_COMMENT.search(g[3][0].get("id") or ""))
                      and not _has(_BODY_WORDS, " ".join(g[2][1]))
                      and not _has(_META_WORDS, " ".join(g[2][1]))
-                     and page.textlen.get(g[3][0], 0) >= 0.5 * wrapped]
+                     and page.textlen.get(g[3][0], 0) >= 0.5 * _body_len(wrapper, page)]
             if not inner:
                 break
             best = max(inner, key=lambda g: page.textlen.get(g[3][0], 0))
@@ -791,6 +791,23 @@ def _find_items(page: _Page) -> tuple[list, object]:
 def _one_comment(el) -> bool:
     """Whether ``el`` is named as one comment: a comment id (``comment-918``) or an item class (``comment``)."""
     return bool(_ID_COMMENT.search(el.get("id") or "") or _ITEM_CLASS.search(" ".join(_signature(el)[1])))
+
+
+def _body_len(el, page: _Page) -> int:
+    """Text length of ``el`` without its headings and short strips of links among its children.
+
+    A comment section's header ("1 Response to ...") and its feed and trackback links are no part
+    of what it holds.
+    """
+    total = page.textlen.get(el, 0)
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        n = page.textlen.get(child, 0)
+        if n and (child.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+                  or child.tag != "a" and n <= 200 and page.linklen.get(child, 0) > 0.8 * n):
+            total -= n
+    return total
 
 
 def _list_within(el, scored: list, page: _Page):

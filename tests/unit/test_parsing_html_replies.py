@@ -234,3 +234,16 @@ def test_the_author_of_a_said_line_with_the_date_in_it_is_the_name_alone():
     page = f"<html><body><div class='post'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
     comments = parse_html_page(page).comments
     assert [(c.author, c.published[:10]) for c in comments] == [("Ann Lee", "2012-09-01"), ("Bob", "2012-09-02")]
+
+
+def test_a_short_lone_comment_under_a_long_section_header_is_read_without_the_header():
+    page = (f"<html><body><div class='post'>{STORY}</div><div class='comments'>"
+            f"<h4><span id='comments'>1</span> Response to &ldquo;The harbour board agrees to repair the old pier&rdquo;</h4>"
+            f"<div class='metalinks'><span><a href='/feed'>Feed for this Entry</a></span> "
+            f"<span><a href='/tb'>Trackback Address</a></span></div><hr>"
+            f"<ol id='commentlist'><li id='comment-88' class='comment alt'><span class='commentauthor'>Ann</span>"
+            f"<div class='comment-meta'><a href='#comment-88'>Mar 26th, 2010 at 6:36 am</a></div>"
+            f"<div class='comment-content'><p>Good news.</p></div></li></ol></div>"
+            f"<div id='commentformbox' class='comments'><h4 id='respond'>Leave a Reply</h4></div></body></html>")
+    comments = parse_html_page(page).comments
+    assert [c.text for c in comments] == ["Good news."]
