@@ -1176,3 +1176,14 @@ Tram works on the quay continue until spring, and the stop at the fish market st
     assert thread.article.startswith("The harbour line gets its night buses back")
     assert "ferry" not in thread.article
     _assert_roles_cover(page, thread)
+
+
+def test_a_short_comment_several_readers_wrote_stays_a_comment():
+    page = ARTICLE_LINES + "\n4 Comments\n\n" + "".join(
+        f"{name} says:\nNovember 10, 2012 at 7:3{k} am\n{words}\nReply\n" for k, (name, words) in enumerate((
+            ("Anna", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "Agreed!"), ("Carla", "Agreed!"), ("Dan", "Agreed!")))) + "Leave a Reply\n"
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == [
+        "I take the night bus on Fridays and it was missed.", "Agreed!", "Agreed!", "Agreed!"]
+    _assert_roles_cover(page, thread)
