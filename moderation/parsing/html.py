@@ -1359,6 +1359,8 @@ def _name_date(line: str):
     return None  # "Darby (1:41)" quotes a moment of a video
 
 
+#: What is left of "Ann says:" once the name is read as the author.
+_BARE_SAYS = re.compile(r"^(?:says|said|wrote|writes|schreibt|schrieb|dit|dice|scrive|zegt)\s*(?::|\.\.\.|…|,)?$", re.I)
 #: What the date part of a byline holds: a number, a month, or a relative day.
 _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bago\b|today|yesterday", re.I)
 
@@ -1377,6 +1379,8 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
             continue
         head = index < 3 or index >= len(lines) - 3
         if head:
+            if _BARE_SAYS.match(stripped):
+                continue  # the "says:" after an author name read as meta
             m = _SAYS_LINE.match(stripped)
             if m and len(stripped) < 90:
                 author = author or _without_date(m.group("author"))
@@ -1900,11 +1904,12 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     ``div.comment``); replies nested inside a comment, or listed right after it (``ul.children``),
     get its ``id`` as ``parent``. A comment's ``text`` is its own words; its ``block`` is all it shows
     (author, date, "Reply"), without its replies. Pages that name no list are read from dated entries
-    that each carry a "Reply" control, from a repeated comment-named part
-    (each comment's ``div#commentBody``) or from repeated author lines ("X said...", "Posted by: X |
-    date"); a lone author line counts inside a comment section or after an ``<a name="comments">``
-    anchor. Sections whose comments share one block of ``br``-separated text are read with the
-    text-page parser. A comment section collapsed behind a "show comments" button is read.
+    that each carry a "Reply" control, from Tumblr's notes that add words (reblogs with commentary,
+    replies), from a repeated comment-named part (each comment's ``div#commentBody``) or from
+    repeated author lines ("X said...", "Posted by: X | date"); a lone author line counts inside a
+    comment section or after an ``<a name="comments">`` anchor. Sections whose comments share one
+    block of ``br``-separated text are read with the text-page parser. A comment section collapsed
+    behind a "show comments" button is read; the same thread shown under two tabs is read once.
     Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
     Disqus placeholder) are not in the HTML, so none are reported.
 

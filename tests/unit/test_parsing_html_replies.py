@@ -247,3 +247,11 @@ def test_a_short_lone_comment_under_a_long_section_header_is_read_without_the_he
             f"<div id='commentformbox' class='comments'><h4 id='respond'>Leave a Reply</h4></div></body></html>")
     comments = parse_html_page(page).comments
     assert [c.text for c in comments] == ["Good news."]
+
+
+def test_the_says_after_an_author_name_is_not_part_of_the_words():
+    items = "".join(f"<li class='comment' id='comment-{i}'><cite class='fn'>Reader {i}</cite> says:"
+                    f"<p>Words of comment {i} about the pier.</p></li>" for i in range(1, 3))
+    page = f"<html><body><div class='post'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
+    assert [(c.author, c.text) for c in parse_html_page(page).comments] == [
+        ("Reader 1", "Words of comment 1 about the pier."), ("Reader 2", "Words of comment 2 about the pier.")]
