@@ -58,7 +58,7 @@ NOT_HEADER_PHRASES = (
 #: and, once comments have started, ends the comment section.
 FORM_PHRASES = (
     "leave a reply", "leave a comment", "leave a response", "leave your comment", "leave comment",
-    "post a comment", "post comment", "add a comment", "add comment", "write a comment",
+    "post a comment", "post comment", "add a comment", "add comment", "write a comment", "write comment",
     "submit comment", "submit a comment", "your email address will not be published",
     "your email will not be published", "email will not be published", "will not be published",
     "required fields are marked", "notify me of follow-up comments", "notify me of followup comments",
@@ -128,7 +128,7 @@ CHROME_WORDS = (
 #: Lines inside a comment section that are notes about it, not comments.
 SECTION_NOTES = (
     "you can follow this conversation", "you can follow any responses", "trackback", "pingback",
-    "subscribe to comments", "comment feed", "sort the responses", "sort by", "show more comments",
+    "subscribe to comments", "comment feed", "comment's feed", "comment’s feed", "sort the responses", "sort by", "show more comments",
     "load more comments", "view more comments", "older comments", "newer comments",
     "previous comments", "next comments", "the following comments are owned", "this is only a preview",
     "your comment has", "your comment could not", "comments for this thread are now closed",

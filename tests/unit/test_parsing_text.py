@@ -1187,3 +1187,15 @@ def test_a_short_comment_several_readers_wrote_stays_a_comment():
     assert [c.text for c in thread.comments] == [
         "I take the night bus on Fridays and it was missed.", "Agreed!", "Agreed!", "Agreed!"]
     _assert_roles_cover(page, thread)
+
+
+def test_a_feed_link_over_the_comments_is_a_note_and_the_last_comment_stays():
+    page = ARTICLE_LINES + "\nComments (3)\nSubscribe to this comment's feed\n" + "".join(
+        f"written by {name},\nOctober 1{k}, 2012\n{words}\n" for k, (name, words) in enumerate((
+            ("Anna", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "Half an hour is too long a wait in winter, I think."),
+            ("Carla", "Thank you for the news, my son works late shifts.")))) + "Write comment\nName\nEmail\n"
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla"]
+    assert thread.comments[-1].text == "Thank you for the news, my son works late shifts."
+    _assert_roles_cover(page, thread)
