@@ -655,7 +655,17 @@ def _meta_of(line: str) -> _Meta | None:
                                          "commentaire de"))):
         span = _date_span(stripped)  # "Kommentar von Anna am 07.08.09 um 10:25"
         return _Meta(author=_clean_author(by.group("who")), date=stripped[span[0]:span[1]] if span else None)
+    signed = _SIGNED_REPLY.match(stripped)
+    if signed and _find_date(stripped)[0] is not None:
+        # "by A Long Blog Title — example.com on August 29, 2011 at 8:42 am. Reply #": a pingback's
+        # meta line, its "author" a post title
+        span = _date_span(stripped)
+        return _Meta(author=_clean_author(stripped[: span[0]]), date=stripped[span[0]:span[1]])
     return None
+
+
+#: A line that signs a comment with any name, a date and its Reply link ("by ... on <date>. Reply #").
+_SIGNED_REPLY = re.compile(r"^(?:by|von|par)\s.+\s(?:on|am|le)\s.+\b(?:reply|antworten|répondre)\W*$", re.IGNORECASE)
 
 
 def _looks_like_name(line: str) -> bool:

@@ -1199,3 +1199,17 @@ def test_a_feed_link_over_the_comments_is_a_note_and_the_last_comment_stays():
     assert [c.author for c in thread.comments] == ["Anna", "Bob", "Carla"]
     assert thread.comments[-1].text == "Thank you for the news, my son works late shifts."
     _assert_roles_cover(page, thread)
+
+
+def test_a_pingback_signed_with_a_long_post_title_keeps_its_words():
+    page = ARTICLE_LINES + "\n3 Comments\n\n" + "".join(
+        f"{words}\nby {name} on November 2{k}, 2010 at 6:11 pm. Reply #\n" for k, (name, words) in enumerate((
+            ("Anna", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "Half an hour is too long a wait in winter, I think."),
+            ("Night Buses Are Back and Other Good News — harbourblog.example.com",
+             "[...] the harbour line gets its night buses back from Monday, as the city announced [...]")))) + (
+        "Leave a comment\n")
+    thread = parse_text_page(page)
+    assert thread.comments[-1].text.startswith("[...] the harbour line")
+    assert "Reply" not in thread.comments[-1].text
+    _assert_roles_cover(page, thread)
