@@ -57,7 +57,7 @@ NOT_HEADER_PHRASES = (
 #: Phrases of comment forms and the notes around them; a line containing one is boilerplate
 #: and, once comments have started, ends the comment section.
 FORM_PHRASES = (
-    "leave a reply", "leave a comment", "leave a response", "leave your comment", "leave comment",
+    "leave a reply", "leave a comment", "leave a response", "leave your comment", "leave your reply", "leave comment",
     "post a comment", "post comment", "add a comment", "add comment", "write a comment", "write comment",
     "submit comment", "submit a comment", "your email address will not be published",
     "your email will not be published", "email will not be published", "will not be published",
@@ -440,8 +440,8 @@ def _take_count_lines(lines: list[_Line]) -> None:
 
 #: A comment form's field with its note in brackets ("Name (required)", "Email (required, never shown)").
 _FIELD_LABEL = re.compile(
-    r"^(?:your\s+)?(?:name|e-?mail|mail|e-?mail address|website|web site|url|homepage|comment|kommentar|webseite|"
-    r"nom|site web|commentaire)\s*\(\s*(?:required|optional|erforderlich|pflichtfeld|freiwillig|obligatoire|"
+    r"^(?:your\s+)?(?:name|user ?name|e-?mail|mail|e-?mail address|website|web site|url|homepage|comment|kommentar|"
+    r"webseite|nom|site web|commentaire)\s*\(\s*\*?\s*(?:required|optional|private|erforderlich|pflichtfeld|freiwillig|obligatoire|"
     r"facultatif|obbligatorio|obligatorio)\b[^()]*\)?$")
 
 

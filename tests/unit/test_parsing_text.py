@@ -1213,3 +1213,16 @@ def test_a_pingback_signed_with_a_long_post_title_keeps_its_words():
     assert thread.comments[-1].text.startswith("[...] the harbour line")
     assert "Reply" not in thread.comments[-1].text
     _assert_roles_cover(page, thread)
+
+
+def test_a_leave_your_reply_form_with_starred_field_notes_ends_the_comments():
+    page = ARTICLE_LINES + "\n3 Comments\n\n" + "".join(
+        f"{name} says:\nNovember 2{k}, 2010 at 6:11 pm\n{words}\n" for k, (name, words) in enumerate((
+            ("Anna", "I take the night bus on Fridays and it was missed."),
+            ("Bob", "Half an hour is too long a wait in winter, I think."),
+            ("Carla", "Thank you for the news, my son works late shifts.")))) + (
+        "Leave Your Reply Below...\nUsername (*required)\nEmail Address (*private)\nWebsite (*optional)\n"
+        "Buy the harbour book\nRead the first chapter free\n")
+    thread = parse_text_page(page)
+    assert thread.comments[-1].text == "Thank you for the news, my son works late shifts."
+    _assert_roles_cover(page, thread)
