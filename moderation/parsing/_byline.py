@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ._title import _key, choose_title, site_names
+from ._title import _key, choose_title, page_headings, site_names
 
 __all__ = ["find_byline", "story_metadata"]
 
@@ -44,6 +44,13 @@ _AUTHOR_MARK = re.compile(r"author|byline|vcard|posted-?by|writer|contributor", 
 _COMMENTS = re.compile(r"comment|respond|reply|discussion|disqus", re.I)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4")
 _PRECEDING_TEXT = etree.XPath("preceding::text()[normalize-space()][position() <= 8]")
+#: Candidates for a marked-up date and author, picked in libxml2 (the rules below decide).
+_DATE_MARKUP = etree.XPath(".//*[@itemprop or @datetime or (self::abbr and @title)]")
+_AUTHOR_MARKUP = etree.XPath(
+    ".//*[@rel or @itemprop or " + " or ".join(
+        f"contains(@{attr}, '{part}')" for attr in ("class", "id")
+        for part in ("uthor", "UTHOR", "yline", "YLINE", "vcard", "osted", "OSTED", "riter", "RITER", "ontributor"))
+    + "]")
 _RANK = ("h1", "h2", "h3", "h4", "header", "div", "p", "span", "a")
 _INLINE = frozenset("a abbr b cite em font i small span strong time u sup sub".split())
 #: How much text around the headline a byline may sit in.
@@ -95,34 +102,39 @@ class _CommentParts:
         return answer
 
 
-def _headline_element(root, title: str, comments):
+def _headline_element(root, title: str, comments, headings: list):
     """The element that shows the headline: a heading before a link of the same words (a sidebar
     list of recent posts often repeats the headline above the story)."""
     want = _key(title)
     if not want:
         return None
-    first_word = want.split()[0]
+    for el, _, text, _ in headings:
+        if _key(text) == want and el not in comments:
+            return _innermost(el, want)
+    # the title came from <title> or og:title and no heading shows it: look wider, cheaply first
+    first = title.split()[0].lower()
     body = root.find("body")
     best, best_rank = None, len(_RANK)
     for el in (body if body is not None else root).iter(*_RANK):
-        # cheap test first: the element's first words must start the title
-        lead = _key((el.text or "")[:80]) or (_key(el[0].text or "") if len(el) and isinstance(el[0].tag, str) else "")
-        if not lead.startswith(first_word) or _key(el.text_content()) != want or el in comments:
+        text = el.text
+        if not text or first not in text[:120].lower():
             continue
-        # the innermost element with that text is the headline itself
-        while True:
-            inner = [c for c in el if isinstance(c.tag, str) and _key(c.text_content()) == want]
-            if not inner:
-                break
-            el = inner[0]
+        if _key(el.text_content()) != want or el in comments:
+            continue
+        el = _innermost(el, want)
         rank = _RANK.index(el.tag) if el.tag in _RANK else len(_RANK) - 1
-        if any(anc.tag in _RANK[:3] for anc in el.iterancestors()):
-            rank = 0  # a link inside an h1 is the h1's headline
         if rank < best_rank:
             best, best_rank = el, rank
-            if rank == 0:
-                break
     return best
+
+
+def _innermost(el, want: str):
+    """The innermost element under ``el`` whose text is still the whole headline."""
+    while True:
+        inner = [c for c in el if isinstance(c.tag, str) and _key(c.text_content()) == want]
+        if not inner:
+            return el
+        el = inner[0]
 
 
 def _story_box(headline):
@@ -192,9 +204,9 @@ def _text_around(headline, box, comments) -> tuple[list[str], list[str]]:
     return before, after
 
 
-def _marked_date(box, parse_date, comments: set) -> str | None:
-    for el in box.iter():
-        if not isinstance(el.tag, str) or el in comments:
+def _marked_date(box, parse_date, comments) -> str | None:
+    for el in _DATE_MARKUP(box):
+        if el in comments:
             continue
         prop = (el.get("itemprop") or "").lower()
         if prop in ("datepublished", "datecreated"):
@@ -243,9 +255,9 @@ def _name(text: str) -> str | None:
     return name
 
 
-def _marked_author(box, comments: set) -> str | None:
-    for el in box.iter():
-        if not isinstance(el.tag, str) or el in comments:
+def _marked_author(box, comments) -> str | None:
+    for el in _AUTHOR_MARKUP(box):
+        if el in comments:
             continue
         label = _label(el)
         if "author" in (el.get("rel") or "").lower() or (el.get("itemprop") or "").lower() == "author":
@@ -284,7 +296,7 @@ def _author_in(chunks: list[str]) -> str | None:
 
 def find_byline(root, title: str | None, parse_date: Callable[[str], str | None], site: str | None = None,
                 url: str | None = None, published: str | None = None, author: str | None = None,
-                names: set[str] | None = None) -> tuple[str | None, str | None]:
+                names: set[str] | None = None, headings: list | None = None) -> tuple[str | None, str | None]:
     """The story's published date and author as its byline shows them.
 
     Parameters
@@ -303,6 +315,8 @@ def find_byline(root, title: str | None, parse_date: Callable[[str], str | None]
         What the page's meta tags say; kept when given.
     names : set of str, optional
         :func:`moderation.parsing._title.site_names` of the page, when the caller has them already.
+    headings : list, optional
+        :func:`moderation.parsing._title.page_headings` of the page, when the caller has them already.
 
     Returns
     -------
@@ -320,7 +334,8 @@ def find_byline(root, title: str | None, parse_date: Callable[[str], str | None]
     ...             lambda s: datetime.strptime(s, "%B %d, %Y").date().isoformat())
     ('2011-01-31', 'Ann Lee')
     """
-    names = site_names(root, site, url) if names is None else names
+    headings = page_headings(root) if headings is None else headings
+    names = site_names(root, site, url, headings) if names is None else names
     if author:
         author = _name(author)
         if author and _key(author) in names:
@@ -328,7 +343,7 @@ def find_byline(root, title: str | None, parse_date: Callable[[str], str | None]
     if not title or (published and author):
         return published, author
     comments = _CommentParts()
-    headline = _headline_element(root, title, comments)
+    headline = _headline_element(root, title, comments, headings)
     if headline is None:
         return published, author
     box = _story_box(headline)
@@ -363,11 +378,12 @@ def story_metadata(root, scope, site: str | None, url: str | None, published: st
         ``(title, published, author)``; see :func:`~moderation.parsing._title.choose_title` and
         :func:`find_byline`.
     """
-    names = site_names(root, site, url)
-    title = choose_title(root, scope, site, url, names=names)
+    headings = page_headings(root)
+    names = site_names(root, site, url, headings)
+    title = choose_title(root, scope, site, url, names=names, headings=headings)
     # the date the byline shows beats meta tags, which often carry the last change; then htmldate's
     # reading of the page's markup and address (dragnet: 0.868 -> 0.960 of the dates the story shows)
-    shown, author = find_byline(root, title, parse_date, site, url, None, author, names=names)
+    shown, author = find_byline(root, title, parse_date, site, url, None, author, names=names, headings=headings)
     published = shown or _htmldate(root, url) or published
     return title, published, author
 
