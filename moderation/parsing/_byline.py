@@ -17,13 +17,15 @@ from lxml import etree
 
 from ._title import _key, choose_title, page_headings, site_names
 
-__all__ = ["find_byline", "story_metadata"]
+__all__ = ["DATE_IN_TEXT", "find_byline", "story_metadata"]
 
 _WS = re.compile(r"\s+")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                 r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-#: A date as bylines write it: "January 31, 2011", "31 Jan 2011", "Oct 25th, 2012", "2012-10-25", "10/25/2012".
-_DATE_TEXT = re.compile(
+#: A date as bylines write it: "January 31, 2011", "31 Jan 2011", "Oct 25th, 2012", "2012-10-25", "10/25/2012",
+#: with a time before or after it.
+DATE_IN_TEXT = re.compile(
+    r"(?:\b\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?,?\s+(?:on\s+)?)?"  # a time before the date ("11:08pm January 8, 2008")
     rf"\b(?:{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH_NAMES},?\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d"
@@ -229,7 +231,7 @@ def _date_in(chunks: list[str], parse_date) -> str | None:
     for chunk in chunks:
         if len(chunk) > _BYLINE_CHARS:
             continue
-        for match in _DATE_TEXT.finditer(chunk):
+        for match in DATE_IN_TEXT.finditer(chunk):
             found = parse_date(match.group(0))
             if found:
                 return found
@@ -248,7 +250,7 @@ def _name(text: str) -> str | None:
     # controls and verbs after the name ("Ann Lee posted", "Ann Lee RSS feed", "Ann Lee on")
     name = re.sub(r"(?:\s+(?:on|am|posted|wrote|rss|feed|email|e-mail|author|updated)\b:?|\s*[/|\u2014\u2013])+$", "",
                   name, flags=re.I).strip(_EDGE)
-    if not name or len(name) > _MAX_NAME_CHARS or name.lower() in _NOT_NAMES or _DATE_TEXT.search(name):
+    if not name or len(name) > _MAX_NAME_CHARS or name.lower() in _NOT_NAMES or DATE_IN_TEXT.search(name):
         return None
     if not re.search(r"[^\W\d_]", name) or len(name.split()) > 4:
         return None

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..threads import Comment, Thread
-from ._byline import story_metadata
+from ._byline import DATE_IN_TEXT, story_metadata
 
 __all__ = ["parse_html_page"]
 
@@ -325,6 +325,10 @@ def _parse_date(value: str | None) -> str | None:
     fast = _fast_date(value)
     if fast:
         return fast
+    written = DATE_IN_TEXT.search(value)
+    if written and written.group(0) != value:
+        # only the date part: other numbers around it ("by 94 Labs on October 19, 2011") are no year
+        return _parse_date(written.group(0))
     try:
         from dateutil import parser as dateparser
     except ImportError:  # pragma: no cover - dateutil comes with trafilatura

@@ -105,3 +105,12 @@ def test_shown_date_beats_a_meta_tag():
             "<p>The winter timetable drops the early crossing.</p></body></html>")
     (thread,) = parse_string(page, format="html")
     assert thread.published == "2012-05-02"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("by Pebble Works | 94 Studio on October 19, 2011 at 7:58 pm", "2011-10-19T19:58:00"),
+    ("Posted by 3 Hounds Bakery on Jan 5, 2012", "2012-01-05"),
+    ("Posted by: Mara of Brennock 11:08pm January 08, 2008", "2008-01-08T23:08:00"),
+])
+def test_numbers_around_a_written_date_are_no_year(text, iso):
+    assert _parse_date(text) == iso
