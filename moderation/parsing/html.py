@@ -110,6 +110,8 @@ _POSTED_BY = re.compile(
 )
 #: "TonyZ (6 days ago)", "Barak H - Israel (12/19/2007 16:36)": a name with its date in brackets.
 _NAME_DATE = re.compile(r"^(?P<author>[^()\n]{1,60}?)\s*\((?P<date>[^()\n]{3,40})\)$")
+#: Controls after a footer byline ("... at 9:59 am. Reply #", "... | Permalink | Edit").
+_TRAILING_CONTROLS = re.compile(r"(?:\s*(?:\||·|#|(?:reply|permalink|link|edit|quote|report|flag)\b))+\s*$", re.I)
 _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80}?)\.?\s*$", re.I)
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
@@ -1432,6 +1434,8 @@ def _author_of(item: _Item, metas: list) -> str | None:
     for el in metas:
         for line in _text(el).split("\n"):
             m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip()) or _name_date(line.strip())
+            # "by Ann on January 31, 2011 at 9:59 am. Reply #": a footer byline with its controls
+            m = m or _BY_ON.match(_TRAILING_CONTROLS.sub("", line.strip()))
             if m:
                 return _without_date(m.group("author").strip())
     # a name part inside a wider meta block (div.comment-head > span.name)

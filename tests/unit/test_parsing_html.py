@@ -415,3 +415,17 @@ def test_flat_comments_after_an_anchor_inside_a_hidden_block_are_not_read():
                                        '<div id="storyBox"><h3>Budget</h3>' + ARTICLE + '<div style="display: none">')
     hidden = hidden.replace("</div></body>", "</div></div></body>")
     assert parse_html_page(hidden).comments == []
+
+
+def test_footer_byline_with_controls_names_the_author():
+    page = ("<html><body><h1>Ferry timetable cut</h1><p>The early crossing goes from November.</p>"
+            "<div id='comments'>"
+            "<div class='comment depth-1' id='comment-1'><div class='comment-body'><p>Good to know, thanks.</p>"
+            "<p class='comment-meta'>by mara on January 31, 2011 at 9:59 am. <a href='#r'>Reply</a> "
+            "<a href='#comment-1'>#</a></p></div></div>"
+            "<div class='comment depth-1' id='comment-2'><div class='comment-body'><p>The late one matters more.</p>"
+            "<p class='comment-meta'>by Tom Reed on February 1, 2011 at 8:15 pm. <a href='#r'>Reply</a> "
+            "<a href='#comment-2'>#</a></p></div></div></div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published) for c in thread.comments] == [
+        ("mara", "2011-01-31T09:59:00"), ("Tom Reed", "2011-02-01T20:15:00")]
