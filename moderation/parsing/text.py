@@ -1827,11 +1827,34 @@ def _headline_after(lines: list[_Line], index: int, limit: int) -> int | None:
     return None
 
 
+def _headline_over(lines: list[_Line], first: int, floor: int) -> int | None:
+    """The title-like line over the byline or date line just above the story's first prose line
+    (a standfirst may sit between them), or None when no byline or date line is there."""
+    index = first - 1
+    skipped = 0
+    byline = False
+    while index > floor and skipped <= 3:
+        line = lines[index]
+        if byline and _title_like(line) and not _is_metadata(line):
+            return index
+        if _is_metadata(line) or line.kind == _KIND_META or _is_date_line(line.text.strip()):
+            byline = True
+        else:
+            skipped += 1
+        index -= 1
+    return None
+
+
 def _title_like(line: _Line) -> bool:
     text = line.text.strip()
     n_words = len(_words(text))
     return (line.kind == _KIND_TEXT and 3 <= n_words <= 30 and len(text) <= 250 and not text.endswith(".")
             and not _is_chrome(text) and not _is_date_line(text) and not _HASHTAG_LINE.match(text))
+
+
+#: A title line this many lines or more above the story's first prose line is checked against the
+#: headline right over the story (sites put their name and menus at the top of a copied page).
+_TITLE_GAP = 6
 
 
 def _article_span(lines: list[_Line], start: int, stop: int) -> tuple[int, int] | None:
@@ -1956,6 +1979,9 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     span = _article_span(lines, (title_idx if title_idx is not None else -1) + 1, prose_stop)
     if span is not None and title_idx is None:
         title_idx = next((i for i in range(span[0] - 1, max(-1, span[0] - 8), -1) if _title_like(lines[i])), None)
+    elif span is not None and quoted_idx is None and span[0] - title_idx > _TITLE_GAP:
+        # far above the story: a site or section line; the headline sits just over the byline
+        title_idx = _headline_over(lines, span[0], title_idx) or title_idx
 
     title = None
     if title_idx is not None:

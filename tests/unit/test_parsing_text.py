@@ -1226,3 +1226,24 @@ def test_a_leave_your_reply_form_with_starred_field_notes_ends_the_comments():
     thread = parse_text_page(page)
     assert thread.comments[-1].text == "Thank you for the news, my son works late shifts."
     _assert_roles_cover(page, thread)
+
+
+def test_title_is_the_headline_over_the_byline_not_a_login_line_shown_twice_at_the_top():
+    page = "\n".join([
+        "Island Letters",
+        "Forgot your password?",
+        "Create an account and stay signed in",
+        "Forgot your password?",
+        "Latest stories from around the bay",
+        "Most read this week on the site",
+        "Photos of the week in the bay",
+        "Ferry timetable cut for the winter months",
+        "by Mara Quinn on January 31, 2011",
+        "The ferry operator said on Monday that the early crossing will not run from November until March, "
+        "because too few passengers used it last winter.",
+        "Commuters who rely on the early boat say the change leaves them an hour late for work, and the "
+        "council has asked the operator to think again before the timetable is printed.",
+    ])
+    thread = parse_text_page(page)
+    assert thread.title == "Ferry timetable cut for the winter months"
+    assert "early crossing" in thread.article
