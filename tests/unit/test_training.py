@@ -122,3 +122,12 @@ def test_train_reads_the_share_column_as_soft_labels():
     p_soft = soft.predict(texts).proba["civility"][:, 1]
     # Raters split 60/40 on every comment, so the soft model is far less sure than the hard one.
     assert p_hard[0] - p_hard[1] > 2 * (p_soft[0] - p_soft[1]) > 0
+
+
+def test_feature_stage_ties_go_to_the_first_in_grid_order():
+    from moderation.training import FEATURE_TIE, pick_feature_stage
+
+    assert pick_feature_stage([0.80, 0.80 + FEATURE_TIE / 2]) == 0  # fold noise: keep the preferred stage
+    assert pick_feature_stage([0.80, 0.80 + 2 * FEATURE_TIE]) == 1  # a real difference wins
+    assert pick_feature_stage([float("-inf"), 0.5]) == 1
+    assert pick_feature_stage([0.7, 0.9, 0.9]) == 1
