@@ -49,10 +49,8 @@ _PRECEDING_TEXT = etree.XPath("preceding::text()[normalize-space()][position() <
 #: Candidates for a marked-up date and author, picked in libxml2 (the rules below decide).
 _DATE_MARKUP = etree.XPath(".//*[@itemprop or @datetime or (self::abbr and @title)]")
 _AUTHOR_MARKUP = etree.XPath(
-    ".//*[@rel or @itemprop or " + " or ".join(
-        f"contains(@{attr}, '{part}')" for attr in ("class", "id")
-        for part in ("uthor", "UTHOR", "yline", "YLINE", "vcard", "osted", "OSTED", "riter", "RITER", "ontributor"))
-    + "]")
+    ".//*[@rel = 'author' or @itemprop = 'author' or contains(@class, 'uthor') or contains(@class, 'yline')"
+    " or contains(@class, 'vcard') or contains(@class, 'osted') or contains(@id, 'uthor')]")
 _RANK = ("h1", "h2", "h3", "h4", "header", "div", "p", "span", "a")
 _INLINE = frozenset("a abbr b cite em font i small span strong time u sup sub".split())
 #: How much text around the headline a byline may sit in.

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 __all__ = ["choose_title", "page_headings", "site_names"]
 
 _WS = re.compile(r"\s+")
@@ -26,19 +24,7 @@ _HEADLINE_CLASS = re.compile(
 )
 _HEADING_TAGS = ("h1", "h2", "h3")
 #: Links that may lead to a home page ("/", "index.html", "https://host/"): the rest are never read.
-_HOME_LINKS = etree.XPath(
-    "//a[@href = '/' or @href = './' or @href = '/index.html' or @href = '/index.php'"
-    " or substring(@href, string-length(@href)) = '/'"
-    " or (contains(@href, '//') and not(contains(substring-after(@href, '//'), '/')))]")
-_OTHER_TAGS = ("h4", "div", "span", "p", "a", "header")
-#: h1-h4, and divs, spans and headers whose class could name a headline ("entry-title",
-#: "headline"). One XPath per kind keeps the walk in libxml2; a predicate over every element was
-#: three times slower.
-_HEADING_CANDIDATES = etree.XPath(
-    "//h1 | //h2 | //h3 | //h4 | //*[@itemprop = 'headline' or @itemprop = 'Headline']"
-    " | //div[contains(@class, 'itle') or contains(@class, 'eadline')]"
-    " | //span[contains(@class, 'itle') or contains(@class, 'eadline')]"
-    " | //header[contains(@class, 'itle')]")
+_HOME_PATHS = frozenset({"/", "./", "/index.html", "/index.php"})
 #: "3 Responses to “Headline”", "23 comments to Headline", "45 users responded in "Headline"".
 _COMMENT_HEADER = re.compile(
     r"^(?:\d+|no|one|two|three)\s+(?:\w+\s+)?(?:responses?|comments?|thoughts?|replies|reactions?|responded)"
@@ -86,12 +72,17 @@ def _match(candidate: str, reference: str) -> float:
 def page_headings(root) -> list[tuple]:
     """Element, tag, text and 'named as a headline' of the page's headings, in document order.
 
-    h1-h3, and other boxes whose class or itemprop could name a headline; libxml2 picks them
-    (:data:`_HEADING_CANDIDATES`), so the page's other elements are never visited from Python.
+    h1-h4, and divs, spans and headers whose class or itemprop could name a headline (lxml's
+    iteration by tag is faster here than an XPath over every element).
     """
     found: list[tuple] = []
-    for el in _HEADING_CANDIDATES(root):
+    for el in root.iter(*_HEADING_TAGS, "h4", "div", "span", "header"):
         tag = el.tag
+        if tag not in _HEADING_TAGS and tag != "h4":
+            # a box counts when its class could name a headline ("entry-title", "headline")
+            cls = el.get("class") or ""
+            if "itle" not in cls and "eadline" not in cls and el.get("itemprop") not in ("headline", "Headline"):
+                continue
         classed = bool(_HEADLINE_CLASS.search(el.get("class") or "")) or (
             (el.get("itemprop") or "").lower() == "headline")
         if tag in _HEADING_TAGS or classed:
@@ -157,8 +148,10 @@ def site_names(root, site: str | None, url: str | None, headings: list | None = 
     if host:
         names.add(_key(host))
         names.add(_key(host.rsplit(".", 1)[0]))
-    for link in _HOME_LINKS(root):
+    for link in root.iter("a"):
         href = (link.get("href") or "").strip()
+        if not href or (href not in _HOME_PATHS and (not host or host not in href)):
+            continue  # neither a root path nor an address on this host
         link_host = re.match(r"^(?:[a-z]+:)?//(?:www\d*\.)?([^/]*)", href, flags=re.I)
         if link_host and link_host.group(1).lower() != host:
             continue  # a link to another site's home page names that site
