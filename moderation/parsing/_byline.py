@@ -381,10 +381,11 @@ def story_metadata(root, scope, site: str | None, url: str | None, published: st
     headings = page_headings(root)
     names = site_names(root, site, url, headings)
     title = choose_title(root, scope, site, url, names=names, headings=headings)
-    # the date the byline shows beats meta tags, which often carry the last change; then htmldate's
-    # reading of the page's markup and address (dragnet: 0.868 -> 0.960 of the dates the story shows)
+    # the date the byline shows beats meta tags, which sometimes carry the last change; htmldate's
+    # reading of the markup and address comes last, as it is the slowest (dragnet: 0.868 -> 0.974
+    # of the dates the story shows; htmldate before the meta tags gave 0.965)
     shown, author = find_byline(root, title, parse_date, site, url, None, author, names=names, headings=headings)
-    published = shown or _htmldate(root, url) or published
+    published = shown or published or _htmldate(root, url)
     return title, published, author
 
 
