@@ -15,11 +15,10 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from ._title import _key, choose_title, page_headings, site_names
+from ._title import _clean, _key, choose_title, page_headings, site_names
 
 __all__ = ["DATE_IN_TEXT", "find_byline", "story_metadata"]
 
-_WS = re.compile(r"\s+")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                 r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 #: A date as bylines write it: "January 31, 2011", "31 Jan 2011", "Oct 25th, 2012", "2012-10-25", "10/25/2012",
@@ -40,11 +39,8 @@ _BY = re.compile(
     r"(?=\s*(?:$|[|,:;()\-\u2013\u2014\u00b7\u2022]|\s(?:on|am|at|in|le|il|op)\b|\s\d))",
     re.I,
 )
-_DATE_MARK = re.compile(
-    r"published|entry-date|post-?date|date-?header|dateline|timestamp|posted-?on|date|time", re.I)
 _AUTHOR_MARK = re.compile(r"author|byline|vcard|posted-?by|writer|contributor", re.I)
 _COMMENTS = re.compile(r"comment|respond|reply|discussion|disqus", re.I)
-_HEADING_TAGS = ("h1", "h2", "h3", "h4")
 _PRECEDING_TEXT = etree.XPath("preceding::text()[normalize-space()][position() <= 8]")
 #: Candidates for a marked-up date and author, picked in libxml2 (the rules below decide).
 _DATE_MARKUP = etree.XPath(".//*[@itemprop or @datetime or (self::abbr and @title)]")
@@ -67,10 +63,6 @@ _NOT_NAMES = frozenset({
     "admin", "the", "a", "an", "email", "e-mail", "rss", "category", "tags", "posted", "staff", "me", "us", "you",
     "this", "our", "my", "user", "date", "updated", "published", "below", "above", "stand", "veröffentlicht",
     "unknown", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
-
-
-def _clean(text: str) -> str:
-    return _WS.sub(" ", text or "").strip()
 
 
 def _label(el) -> str:

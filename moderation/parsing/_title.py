@@ -23,7 +23,7 @@ _HEADLINE_CLASS = re.compile(
     re.I,
 )
 _HEADING_TAGS = ("h1", "h2", "h3")
-#: Links that may lead to a home page ("/", "index.html", "https://host/"): the rest are never read.
+#: Paths of a site's home page ("/", "index.html"); links elsewhere never name the site.
 _HOME_PATHS = frozenset({"/", "./", "/index.html", "/index.php"})
 #: "3 Responses to “Headline”", "23 comments to Headline", "45 users responded in "Headline"".
 _COMMENT_HEADER = re.compile(
@@ -78,8 +78,8 @@ def page_headings(root) -> list[tuple]:
     found: list[tuple] = []
     for el in root.iter(*_HEADING_TAGS, "h4", "div", "span", "header"):
         tag = el.tag
-        if tag not in _HEADING_TAGS and tag != "h4":
-            # a box counts when its class could name a headline ("entry-title", "headline")
+        if tag not in _HEADING_TAGS:
+            # an h4 or a box counts when its class could name a headline ("entry-title", "headline")
             cls = el.get("class") or ""
             if "itle" not in cls and "eadline" not in cls and el.get("itemprop") not in ("headline", "Headline"):
                 continue
@@ -156,7 +156,7 @@ def site_names(root, site: str | None, url: str | None, headings: list | None = 
         if link_host and link_host.group(1).lower() != host:
             continue  # a link to another site's home page names that site
         path = href[link_host.end():] if link_host else href
-        if href and path in ("", "/", "/index.html", "/index.php", "./"):
+        if path in _HOME_PATHS or path == "":
             text = _clean(link.text_content())
             if 0 < len(text) <= 80:
                 names.add(_key(text))
@@ -228,26 +228,25 @@ def choose_title(root, scope, site: str | None = None, url: str | None = None,
         headings = page_headings(root)
     if names is None:
         names = site_names(root, site, url, headings)
-    found_headings = headings
-    headings = []  # (text, key, h1 or named as a headline)
+    candidates = []  # (text, key, h1 or named as a headline), site names left out
     classed: list[str] = []
-    h1s: list[tuple[str, str]] = []
+    h1s: list[str] = []
     quoted: list[str] = []
-    for _, tag, text, is_classed in found_headings:
+    for _, tag, text, is_classed in headings:
         header = _COMMENT_HEADER.match(text)
         if header:
             # "3 Responses to “Headline”": the comment section quotes the story's title
             quoted.append(_clean(header.group(1).strip(_QUOTES)))
         elif _key(text) not in names:
-            headings.append((text, _key(text), is_classed or tag == "h1"))
+            candidates.append((text, _key(text), is_classed or tag == "h1"))
             if is_classed and tag in ("h1", "h2"):
                 classed.append(text)
             if tag == "h1":
-                h1s.append((tag, text))
+                h1s.append(text)
     for reference in (doc_title, og_title):
         if not reference:
             continue
-        found = _contained(headings, quoted, reference, names) or _best_match(headings, reference)
+        found = _contained(candidates, quoted, reference, names) or _best_match(candidates, reference)
         if found:
             ref_key = _key(_strip_site(reference, names))
             # a headline followed by its comment count ("Title 199 Comments") gives the title's words
@@ -255,13 +254,13 @@ def choose_title(root, scope, site: str | None = None, url: str | None = None,
                 return _strip_site(reference, names)
             return found
     quoted_keys = {_key(q) for q in quoted}
-    for text, key, _ in headings:
+    for text, key, _ in candidates:
         if key in quoted_keys:
             return text
     if og_title and _key(og_title) not in names:
         return _strip_site(og_title, names)
     # <title> matches no heading: it may name only the site or section, so the page's own h1 comes first
-    first = next((text for tag, text in h1s if _key(text) not in names), None) or (classed[0] if classed else None)
+    first = (h1s[0] if h1s else None) or (classed[0] if classed else None)
     if first:
         return first
     if doc_title and _key(doc_title) not in names:
