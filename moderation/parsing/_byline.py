@@ -157,8 +157,8 @@ def _text_around(headline, box, comments) -> tuple[list[str], list[str]]:
         if chunk:
             lines[-1].append(chunk)
 
-    walker = etree.iterwalk(box if box is not headline else headline.getparent() or headline,
-                            events=("start", "end"))
+    parent = headline.getparent()
+    walker = etree.iterwalk(parent if box is headline and parent is not None else box, events=("start", "end"))
     for event, el in walker:
         if el is headline:
             if event == "start":
