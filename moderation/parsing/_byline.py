@@ -17,7 +17,7 @@ from lxml import etree
 
 from ._title import _clean, _key, choose_title, page_headings, site_names
 
-__all__ = ["DATE_IN_TEXT", "find_byline", "story_metadata"]
+__all__ = ["DATE_IN_TEXT", "author_in_lines", "find_byline", "story_metadata"]
 
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                 r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -62,7 +62,7 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la"
 _NOT_NAMES = frozenset({
     "admin", "the", "a", "an", "email", "e-mail", "rss", "category", "tags", "posted", "staff", "me", "us", "you",
     "this", "our", "my", "user", "date", "updated", "published", "below", "above", "stand", "veröffentlicht",
-    "unknown", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
+    "unknown", "week", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"})
 
 
 def _label(el) -> str:
@@ -237,6 +237,7 @@ def _name(text: str) -> str | None:
     # a date run into the name ("Ann LeeOctober 8, 2012", "Ann Lee October 8") is not part of it
     name = re.sub(rf"\s*(?:{_MONTH_NAMES})?\s*\d.*$", "", name, flags=re.I)
     name = re.sub(rf"(?:(?<=[a-z])|\s+)(?:{_MONTH_NAMES})$", "", name, flags=re.I).strip(_EDGE)
+    name = re.sub(r"(?<=[a-z])(?:Email|E-mail|RSS)(?:\s+Author)?$", "", name)  # "Ann LeeEmail Author": a control run in
     # controls and verbs after the name ("Ann Lee posted", "Ann Lee RSS feed", "Ann Lee on")
     name = re.sub(r"(?:\s+(?:on|am|posted|wrote|rss|feed|email|e-mail|author|updated)\b:?|\s*[/|\u2014\u2013])+$", "",
                   name, flags=re.I).strip(_EDGE)
@@ -284,6 +285,21 @@ def _author_in(chunks: list[str]) -> str | None:
             if handle or (words[0][0].isupper() and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)):
                 return name
     return None
+
+
+def author_in_lines(lines: list[str]) -> str | None:
+    """The author a byline names among text lines ("by Ann Lee on May 2, 2012"), or None.
+
+    For pages read as text: the lines between a story's headline and its first paragraph.
+
+    Examples
+    --------
+    >>> author_in_lines(["January 31, 2011", "by Ann Lee | 4 comments"])
+    'Ann Lee'
+    >>> author_in_lines(["The storm hit by surprise"]) is None
+    True
+    """
+    return _author_in([_clean(line) for line in lines])
 
 
 def find_byline(root, title: str | None, parse_date: Callable[[str], str | None], site: str | None = None,

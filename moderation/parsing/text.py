@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 from ..errors import InputError
 from ..threads import Comment, Thread
+from ._byline import author_in_lines
 
 __all__ = [
     "COMMENT_WORDS",
@@ -2019,6 +2020,12 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
         else:
             roles[line.number] = "boilerplate"
 
+    # the story's author: a byline between the headline and the first paragraph
+    author = None
+    if title_idx is not None and span is not None and title_idx < span[0]:
+        author = author_in_lines([line.text for line in lines[title_idx + 1: span[0]]
+                                  if _is_metadata(line) or line.kind == _KIND_META])
+
     comments = []
     for position, draft in enumerate(drafts, start=1):
         comment_text = _comment_text(draft)
@@ -2045,6 +2052,7 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
         title=title,
         site=site,
         published=published,
+        author=author,
         article="\n".join(line.text.strip() for line in article_lines),
         comments=comments,
         comment_count_claimed=claimed,

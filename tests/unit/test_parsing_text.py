@@ -1247,3 +1247,17 @@ def test_title_is_the_headline_over_the_byline_not_a_login_line_shown_twice_at_t
     thread = parse_text_page(page)
     assert thread.title == "Ferry timetable cut for the winter months"
     assert "early crossing" in thread.article
+
+
+def test_story_author_is_read_from_the_byline_under_the_headline():
+    page = "\n".join([
+        "Island Letters",
+        "Ferry timetable cut for the winter months",
+        "by Mara Quinn on January 31, 2011",
+        "The ferry operator said on Monday that the early crossing will not run from November until March, "
+        "because too few passengers used it last winter.",
+        "Commuters who rely on the early boat say the change leaves them an hour late for work, and the "
+        "council has asked the operator to think again before the timetable is printed.",
+    ])
+    thread = parse_text_page(page)
+    assert (thread.author, thread.published) == ("Mara Quinn", "2011-01-31")
