@@ -17,7 +17,7 @@ from lxml import etree
 
 from ._title import _clean, _key, choose_title, page_headings, site_names
 
-__all__ = ["DATE_IN_TEXT", "author_in_lines", "find_byline", "story_metadata"]
+__all__ = ["DATE_IN_TEXT", "author_in_lines", "byline_name", "find_byline", "story_metadata"]
 
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                 r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -237,7 +237,7 @@ def _name(text: str) -> str | None:
     # a date run into the name ("Ann LeeOctober 8, 2012", "Ann Lee October 8") is not part of it
     name = re.sub(rf"\s*(?:{_MONTH_NAMES})?\s*\d.*$", "", name, flags=re.I)
     name = re.sub(rf"(?:(?<=[a-z])|\s+)(?:{_MONTH_NAMES})$", "", name, flags=re.I).strip(_EDGE)
-    name = re.sub(r"(?<=[a-z])(?:Email|E-mail|RSS)(?:\s+Author)?$", "", name)  # "Ann LeeEmail Author": a control run in
+    name = re.sub(r"(?<=[a-z])(?:Email|E-mail|RSS|wrote)(?:\s+Author)?$", "", name)  # "Ann LeeEmail Author": a control run in
     # controls and verbs after the name ("Ann Lee posted", "Ann Lee RSS feed", "Ann Lee on")
     name = re.sub(r"(?:\s+(?:on|am|posted|wrote|rss|feed|email|e-mail|author|updated)\b:?|\s*[/|\u2014\u2013])+$", "",
                   name, flags=re.I).strip(_EDGE)
@@ -285,6 +285,20 @@ def _author_in(chunks: list[str]) -> str | None:
             if handle or (words[0][0].isupper() and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)):
                 return name
     return None
+
+
+def byline_name(text: str) -> str | None:
+    """The person's name in a byline's text ("by Ann Lee", "Ann LeeOctober 8, 2012"), or None when it
+    names nobody ("Updated:", "Friday").
+
+    Examples
+    --------
+    >>> byline_name("Posted by Ann Lee")
+    'Ann Lee'
+    >>> byline_name("Updated:") is None
+    True
+    """
+    return _name(text)
 
 
 def author_in_lines(lines: list[str]) -> str | None:

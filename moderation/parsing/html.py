@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..threads import Comment, Thread
-from ._byline import DATE_IN_TEXT, story_metadata
+from ._byline import DATE_IN_TEXT, byline_name, story_metadata
 
 __all__ = ["parse_html_page"]
 
@@ -1438,6 +1438,16 @@ def _author_of(item: _Item, metas: list) -> str | None:
             m = m or _BY_ON.match(_TRAILING_CONTROLS.sub("", line.strip()))
             if m:
                 return _without_date(m.group("author").strip())
+    # a name beside its date ("Ann Lee — July 10th, 2012", "1. Ann - 9 December, 2011",
+    # "October 11, 2012 | Ann", "posted on ... by Ann") or on the line above a date line
+    for el in metas:
+        lines = [line.strip() for line in _text(el).split("\n") if line.strip()]
+        for index, line in enumerate(lines):
+            name = _author_beside_date(line)
+            if name is None and index + 1 < len(lines) and _starts_with_date(lines[index + 1]):
+                name = _plain_name(line)
+            if name:
+                return name
     # a name part inside a wider meta block (div.comment-head > span.name)
     for el in metas:
         for sub in el.iter():
@@ -1447,6 +1457,60 @@ def _author_of(item: _Item, metas: list) -> str | None:
             if text and len(text) <= 80 and not _DATE_HINT.search(text):
                 return text
     return None
+
+
+#: A relative date ("12 days ago", "vor 3 Stunden") where a written date would be.
+_AGO = re.compile(r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", re.I)
+#: What may stand before a date that names nobody: "posted on Wednesday,".
+_DATE_LEAD = re.compile(r"^\s*(?:posted|written|published)?\s*(?:on|at)?\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
+                        r"sat(?:ur)?|sun)(?:day)?\.?,?)?\s*$", re.I)
+_NUMBERED = re.compile(r"^\d+[.)]?\s+")
+#: Words that join a name and its date: dashes, bars, "on", "wrote on", "posted on", "at".
+_JOINER = re.compile(r"^(?:[-\u2013\u2014|,/@]|\b(?:wrote|said|posted|commented)?\s*(?:on|at)\b|\bwrote\b|\s)+|"
+                     r"(?:[-\u2013\u2014|,/@]|\b(?:wrote|said|posted|commented)?\s*(?:on|at)\b|\bwrote\b|\s)+$", re.I)
+
+
+def _plain_name(text: str) -> str | None:
+    """``text`` when it reads as a name (a few words, no sentence, no control), else None."""
+    text = _JOINER.sub("", _NUMBERED.sub("", text.strip()))
+    if not text or len(text) > 40 or len(text.split()) > 4 or _CONTROL_LINE.match(text) or re.search(r"[.!?:;]$", text):
+        return None
+    return byline_name(text)
+
+
+def _starts_with_date(line: str) -> bool:
+    found = DATE_IN_TEXT.search(line) or _AGO.search(line)
+    return bool(found) and found.start() <= 3
+
+
+def _author_beside_date(line: str) -> str | None:
+    """The name written before or after a comment's date on one line, or None."""
+    if len(line) > 120:
+        return None
+    found = DATE_IN_TEXT.search(line) or _AGO.search(line)
+    if not found:
+        return None
+    before, after = line[:found.start()], line[found.end():]
+    if before.strip() and not _DATE_LEAD.match(before):
+        return _plain_name(before)
+    by = re.match(r"^\s*(?:\||by\b|[-\u2013\u2014])\s*(.+)$", after, re.I)
+    return _plain_name(by.group(1)) if by else None
+
+
+#: Around a commenter's name: "by ", " writes:", a user number "(1040920)", a star.
+_AUTHOR_WRAP = re.compile(r"^(?:by|von|par)\s+|\s+(?:writes|wrote|says|said)\s*:?\s*$|\s*\(\d+\)\s*\*?\s*$|\s*\*$", re.I)
+#: Link texts of an author box that name nobody.
+_NO_AUTHOR = frozenset({"profile", "view profile", "reply", "permalink", "link", "share", "report"})
+
+
+def _tidy_author(author: str | None) -> str | None:
+    """The commenter's name alone: "by Ann Lee (1040920)" -> "Ann Lee"; None for "Profile"."""
+    if not author:
+        return None
+    previous = None
+    while previous != author:
+        previous, author = author, _AUTHOR_WRAP.sub("", author).strip()
+    return None if not author or author.lower() in _NO_AUTHOR else author
 
 
 def _without_date(author: str) -> str:
@@ -1544,7 +1608,7 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
         skip = set(metas) | inner | page.hidden
         raw = "\n\n".join(t for t in (_text(el, skip=skip) for el in item.elements) if t)
         text, line_author, line_date = _strip_lines(raw)
-        author = _author_of(item, metas) or (line_author.strip() if line_author else None)
+        author = _tidy_author(_author_of(item, metas) or (line_author.strip() if line_author else None))
         published = _date_of(item, metas) or _parse_date(line_date)
         kind = "comment"
         cls = _attrs(item.node)

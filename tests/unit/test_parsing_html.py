@@ -429,3 +429,35 @@ def test_footer_byline_with_controls_names_the_author():
     thread = parse_html_page(page)
     assert [(c.author, c.published) for c in thread.comments] == [
         ("mara", "2011-01-31T09:59:00"), ("Tom Reed", "2011-02-01T20:15:00")]
+
+
+@pytest.mark.parametrize("meta, author", [
+    ("Mara Quinn \u2014 July 10th, 2012, 1:26 am", "Mara Quinn"),
+    ("1. Tom Reed - 9 December, 2011", "Tom Reed"),
+    ("October 11, 2012 | Eve", "Eve"),
+    ("posted on Wednesday, October 24, 2012 at 7:26 PM by Darren", "Darren"),
+    ("Stephanie on November 7, 2012 12:26 pm", "Stephanie"),
+    ("Miles Taylor 12 days ago", "Miles Taylor"),
+    ("<span class='author'>by Ann Lee (1040920)</span> on Monday May 02, @09:12AM", "Ann Lee"),
+    ("<span class='author'>Ann Lee writes:</span>", "Ann Lee"),
+])
+def test_commenter_named_beside_the_date(meta, author):
+    page = ("<html><body><h1>Ferry timetable cut</h1><p>The early crossing goes from November.</p>"
+            "<ol class='commentlist'>"
+            f"<li class='comment' id='comment-1'><div class='comment-meta'>{meta}</div>"
+            "<p>Good to know, thanks for writing it up.</p></li>"
+            f"<li class='comment' id='comment-2'><div class='comment-meta'>{meta}</div>"
+            "<p>The late boat matters more to me.</p></li></ol></body></html>")
+    thread = parse_html_page(page)
+    assert [c.author for c in thread.comments] == [author, author]
+
+
+def test_commenter_name_on_the_line_above_the_date():
+    page = ("<html><body><h1>Ferry timetable cut</h1><p>The early crossing goes from November.</p>"
+            "<ol class='commentlist'>"
+            "<li class='comment' id='comment-1'><div class='comment-meta'><div>pilsner</div>"
+            "<div>1 November 2012 9:08PM</div></div><p>Good to know, thanks for writing it up.</p></li>"
+            "<li class='comment' id='comment-2'><div class='comment-meta'><div>rusticred</div>"
+            "<div>1 November 2012 9:37PM</div></div><p>The late boat matters more to me.</p></li></ol></body></html>")
+    thread = parse_html_page(page)
+    assert [c.author for c in thread.comments] == ["pilsner", "rusticred"]
