@@ -1497,8 +1497,14 @@ def _author_beside_date(line: str) -> str | None:
     return _plain_name(by.group(1)) if by else None
 
 
-#: Around a commenter's name: "by ", " writes:", a user number "(1040920)", a star.
-_AUTHOR_WRAP = re.compile(r"^(?:by|von|par)\s+|\s+(?:writes|wrote|says|said)\s*:?\s*$|\s*\(\d+\)\s*\*?\s*$|\s*\*$", re.I)
+#: Around a commenter's name: "by ", "— Posted by ", " writes:", " sagt:", a user number "(1040920)", a star.
+_AUTHOR_WRAP = re.compile(
+    r"^[-\u2013\u2014\s]*(?:(?:posted|written|geschrieben|kommentiert)\s+)?(?:by|von|par)\s+"
+    r"|\s+(?:writes|wrote|says|said|sagt|schreibt|meint|dit|dice)\s*:?\s*$"
+    r"|\s*\(\d+\)\s*\*?\s*$|\s*\*$"
+    r"|\s+[-\u2013\u2014]\s+(?=[^\n]*\d).*$",  # a date left after a dash ("Ann — January 7", "Ann — 17.07")
+    re.I,
+)
 #: Link texts of an author box that name nobody.
 _NO_AUTHOR = frozenset({"profile", "view profile", "reply", "permalink", "link", "share", "report"})
 

@@ -440,6 +440,9 @@ def test_footer_byline_with_controls_names_the_author():
     ("Miles Taylor 12 days ago", "Miles Taylor"),
     ("<span class='author'>by Ann Lee (1040920)</span> on Monday May 02, @09:12AM", "Ann Lee"),
     ("<span class='author'>Ann Lee writes:</span>", "Ann Lee"),
+    ("<span class='author'>\u2014 Posted by Ann Lee</span>", "Ann Lee"),
+    ("<span class='author'>Ann Lee sagt:</span>", "Ann Lee"),
+    ("<span class='author'>Ann Lee \u2014 17.07</span>", "Ann Lee"),
 ])
 def test_commenter_named_beside_the_date(meta, author):
     page = ("<html><body><h1>Ferry timetable cut</h1><p>The early crossing goes from November.</p>"
