@@ -1228,6 +1228,15 @@ def test_a_leave_your_reply_form_with_starred_field_notes_ends_the_comments():
     _assert_roles_cover(page, thread)
 
 
+#: A story's two paragraphs under its headline and byline, for the title and author tests below.
+_FERRY_STORY = (
+    "The ferry operator said on Monday that the early crossing will not run from November until March, "
+    "because too few passengers used it last winter.",
+    "Commuters who rely on the early boat say the change leaves them an hour late for work, and the "
+    "council has asked the operator to think again before the timetable is printed.",
+)
+
+
 def test_title_is_the_headline_over_the_byline_not_a_login_line_shown_twice_at_the_top():
     page = "\n".join([
         "Island Letters",
@@ -1239,10 +1248,7 @@ def test_title_is_the_headline_over_the_byline_not_a_login_line_shown_twice_at_t
         "Photos of the week in the bay",
         "Ferry timetable cut for the winter months",
         "by Mara Quinn on January 31, 2011",
-        "The ferry operator said on Monday that the early crossing will not run from November until March, "
-        "because too few passengers used it last winter.",
-        "Commuters who rely on the early boat say the change leaves them an hour late for work, and the "
-        "council has asked the operator to think again before the timetable is printed.",
+        *_FERRY_STORY,
     ])
     thread = parse_text_page(page)
     assert thread.title == "Ferry timetable cut for the winter months"
@@ -1254,10 +1260,7 @@ def test_story_author_is_read_from_the_byline_under_the_headline():
         "Island Letters",
         "Ferry timetable cut for the winter months",
         "by Mara Quinn on January 31, 2011",
-        "The ferry operator said on Monday that the early crossing will not run from November until March, "
-        "because too few passengers used it last winter.",
-        "Commuters who rely on the early boat say the change leaves them an hour late for work, and the "
-        "council has asked the operator to think again before the timetable is printed.",
+        *_FERRY_STORY,
     ])
     thread = parse_text_page(page)
     assert (thread.author, thread.published) == ("Mara Quinn", "2011-01-31")
