@@ -151,15 +151,21 @@ _MATCHES: dict = {}
 
 
 def _has(pattern: re.Pattern, text: str) -> bool:
-    """``pattern.search(text)``, remembered: pages repeat the same few class strings thousands of times."""
+    """``pattern.search(text)``, remembered: pages repeat the same few class strings thousands of times.
+
+    One table per pattern, keyed by the text alone: a string caches its hash, a (pattern, text)
+    tuple would be built and hashed on every call (this is called a million times on 358 pages).
+    """
     if not text:
         return False
-    key = (pattern, text)
-    found = _MATCHES.get(key)
+    seen = _MATCHES.get(pattern)
+    if seen is None:
+        seen = _MATCHES[pattern] = {}
+    found = seen.get(text)
     if found is None:
-        if len(_MATCHES) > 200_000:
-            _MATCHES.clear()
-        found = _MATCHES[key] = pattern.search(text) is not None
+        if len(seen) > 50_000:
+            seen.clear()
+        found = seen[text] = pattern.search(text) is not None
     return found
 
 
