@@ -1437,8 +1437,9 @@ def _author_of(item: _Item, metas: list) -> str | None:
                 name = text.split(" on ")[0].strip()
                 if name and len(name) <= 60:
                     return name
-    for el in metas:
-        for line in _text(el).split("\n"):
+    meta_lines = [[line.strip() for line in _text(el).split("\n") if line.strip()] for el in metas]
+    for lines in meta_lines:
+        for line in lines:
             m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip()) or _name_date(line.strip())
             # "by Ann on January 31, 2011 at 9:59 am. Reply #": a footer byline with its controls
             m = m or _BY_ON.match(_TRAILING_CONTROLS.sub("", line.strip()))
@@ -1446,8 +1447,7 @@ def _author_of(item: _Item, metas: list) -> str | None:
                 return _without_date(m.group("author").strip())
     # a name beside its date ("Ann Lee — July 10th, 2012", "1. Ann - 9 December, 2011",
     # "October 11, 2012 | Ann", "posted on ... by Ann") or on the line above a date line
-    for el in metas:
-        lines = [line.strip() for line in _text(el).split("\n") if line.strip()]
+    for lines in meta_lines:
         for index, line in enumerate(lines):
             name = _author_beside_date(line)
             if name is None and index + 1 < len(lines) and _starts_with_date(lines[index + 1]):
