@@ -1846,6 +1846,98 @@ def _headline_over(lines: list[_Line], first: int, floor: int) -> int | None:
     return None
 
 
+#: Breadcrumb and link-row separators ("City Guide » Food", "Page · RSS Feed", "« Older | Newer »").
+_CRUMBS = re.compile(r"[»›·|]")
+#: A byline written as text ("by Marko Saric", "By JUNG-AH LEE").
+_BYLINE_START = re.compile(r"^(?:by|von|par)\s+\S", re.IGNORECASE)
+#: Lines other than bylines, dates and buttons that may sit between a headline and its story
+#: (a standfirst, a caption, a share row); more than this and the headline is too far up.
+_HEADLINE_SKIP = 3
+
+
+def _headline_shaped(line: _Line) -> bool:
+    """True for a line that can be a story's headline.
+
+    A title-like line, or a short line that :func:`_mark_name_lines` took for a commenter's name
+    because a date follows it ("Calligraphy-making robot" / "October 18th, 2012 by Mirko").
+    Breadcrumbs, link rows and labels ending in a colon ("Share this article:") are no headlines.
+    """
+    text = line.text.strip()
+    if text.endswith(":") or _CRUMBS.search(text) or text.lower().startswith(("share ", "follow ")):
+        return False
+    if line.kind == _KIND_TEXT:
+        return _title_like(line) and not _is_metadata(line)
+    if line.kind != _KIND_META or _is_metadata(line) or _date_span(text) is not None:
+        return False
+    return 3 <= len(_words(text)) <= 30 and not text.endswith(".") and not _is_chrome(text)
+
+
+def _continued(line: _Line, following: _Line) -> bool:
+    """True when ``following`` carries on the sentence of ``line`` (a paragraph broken by the copy)."""
+    return (following.kind == _KIND_TEXT and following.text.strip()[:1].islower() and _is_prose(following.text)
+            and not _is_metadata(following) and not line.text.rstrip().endswith(_TERMINAL))
+
+
+def _headline_near(lines: list[_Line], first: int) -> int | None:
+    """The headline over the story's first prose line ``first``, or None.
+
+    Walking up, bylines, dates, buttons and other short lines are passed over, and up to
+    :data:`_HEADLINE_SKIP` other lines (a standfirst, a caption, a share row). Of the
+    headline-shaped lines met (:func:`_headline_shaped`), the first one over a byline wins (a
+    caption or standfirst may sit between a headline and its story); else the nearest one, which
+    also wins at once when a date stands right over it (the date heading of a blog post). Sites
+    print their name, menus and teasers far above the story, so a line near it is a better
+    headline than the page's first.
+    """
+    index = first - 1
+    skipped = 0
+    nearest = None
+    while index >= 0 and skipped <= _HEADLINE_SKIP:
+        line = lines[index]
+        if _headline_shaped(line) and not _continued(line, lines[index + 1]):
+            if _over_byline(lines, index):
+                return index
+            if nearest is None:
+                nearest = index
+                if index > 0 and _bare_date(lines[index - 1]):
+                    return index
+        text = line.text.strip()
+        if not (line.kind != _KIND_TEXT or _is_metadata(line) or _is_date_line(text) or len(_words(text)) <= 2
+                or _is_chrome(text)):
+            skipped += 1
+        index -= 1
+    return nearest
+
+
+def _bare_date(line: _Line) -> bool:
+    """True for a date line that names no one ("Monday, October 29, 2012")."""
+    return _is_date_line(line.text.strip()) and not (line.meta is not None and line.meta.author)
+
+
+def _over_byline(lines: list[_Line], index: int) -> bool:
+    """True when a byline or a date line follows line ``index``."""
+    following = lines[index + 1]
+    return (_is_metadata(following) or following.kind == _KIND_META
+            or _BYLINE_START.match(following.text.strip()) is not None)
+
+
+def _headline_first(lines: list[_Line], first: int, alone: bool) -> bool:
+    """True when the story's first "prose" line ``first`` is its headline.
+
+    Headlines that end in "?" or ")" or run to twelve words read as prose. The line is taken when
+    a byline or date follows it; when no headline stands over it (``alone``), also when it is no
+    sentence ending in a full stop and running text follows.
+    """
+    line = lines[first]
+    text = line.text.strip()
+    if (line.kind != _KIND_TEXT or not 3 <= len(_words(text)) <= 25 or len(text) > 250 or _is_chrome(text)
+            or text.endswith((".", "!", "…")) or first + 1 >= len(lines)):
+        return False
+    if _over_byline(lines, first):
+        return True
+    return alone and not text.endswith((",", ";", ":")) and _is_prose(lines[first + 1].text)
+
+
 def _title_like(line: _Line) -> bool:
     text = line.text.strip()
     n_words = len(_words(text))
@@ -1983,6 +2075,16 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     elif span is not None and quoted_idx is None and span[0] - title_idx > _TITLE_GAP:
         # far above the story: a site or section line; the headline sits just over the byline
         title_idx = _headline_over(lines, span[0], title_idx) or title_idx
+    # the article reaches back to the line after the title found so far (standfirsts); a headline
+    # found nearer the story does not cut those lines off
+    floor_idx = title_idx
+    if span is not None and quoted_idx is None:
+        near = _headline_near(lines, span[0])
+        if _headline_first(lines, span[0], near is None):
+            near = span[0]
+            span = (span[0] + 1, span[1]) if span[1] > span[0] else span
+        if near is not None:
+            title_idx = near
 
     title = None
     if title_idx is not None:
@@ -1997,9 +2099,10 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     if span is not None:
         first = span[0]
         # Extend back to just after the title over non-chrome text (subtitles, standfirsts).
-        if title_idx is not None and title_idx < first:
+        bound = title_idx if floor_idx is None or title_idx is None else min(floor_idx, title_idx)
+        if bound is not None and bound < first:
             back = first
-            while back - 1 > title_idx and lines[back - 1].kind == _KIND_TEXT and not _is_chrome(
+            while back - 1 > bound and lines[back - 1].kind == _KIND_TEXT and not _is_chrome(
                     lines[back - 1].text) and not _is_metadata(lines[back - 1]) and len(_words(lines[back - 1].text)) >= 3:
                 back -= 1
             first = back
