@@ -1485,6 +1485,23 @@ def _layout(section: list[_Line]) -> str:
     return "head"
 
 
+#: Headings of the link lists sites print under the comments ("Most popular in Mobile", "Related
+#: posts", "Ähnliche Beiträge"): a comment section ends there.
+_SIDEBAR_HEAD = re.compile(
+    r"^\W*(?:most (?:popular|read|viewed|commented|recent)|related (?:posts|articles|stories|content|links)|"
+    r"recent posts|popular posts|you (?:might|may) also like|more stories|around the web|"
+    r"meistgelesen|ähnliche (?:beiträge|artikel)|das könnte (?:sie|dich) auch interessieren|weitere artikel|"
+    r"neueste beiträge|verwandte artikel|articles similaires|à lire aussi)\b",
+    re.IGNORECASE,
+)
+
+
+def _sidebar_heading(text: str) -> bool:
+    """True for a heading of a few words, not a reader's sentence that opens with the same words."""
+    stripped = text.strip()
+    return len(_words(stripped)) <= 8 and not stripped.endswith((".", "!", "?", "…")) and not _is_prose(stripped)
+
+
 def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], int]:
     """Walk the section; return the drafts, the lines left as boilerplate, and where it ended.
 
@@ -1559,6 +1576,9 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             started = True
             continue
         # Text line.
+        if (started or current.body) and _SIDEBAR_HEAD.match(line.text) and _sidebar_heading(line.text):
+            end = index  # the site's link lists begin under the last comment
+            break
         numbered = _LEADING_NUMBER.match(line.text)
         if numbered and current.body and _numbered_sequence(section, index):
             close()

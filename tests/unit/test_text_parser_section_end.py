@@ -1,0 +1,62 @@
+"""Unit tests for where the plain-text parser ends a comment section."""
+
+from __future__ import annotations
+
+from moderation.parsing.text import parse_text_page
+
+_STORY = (
+    "Bus route 7 will stop at the new hospital",
+    "by Tom Ashdown on October 3, 2012",
+    "The council said on Monday that route 7 will add a stop outside the new hospital from next month, "
+    "after patients and staff asked for a direct bus from the station.",
+    "Buses will run every twenty minutes in the day and every hour in the evening, the council added.",
+)
+
+_COMMENTS = (
+    "2 Comments",
+    "Priya says:",
+    "October 3, 2012 at 9:14 am",
+    "Finally! I have been walking from the old stop for two years.",
+    "Reply",
+    "Olek says:",
+    "October 3, 2012 at 11:40 am",
+    "Will the evening buses run on Sundays too? Nobody at the depot could tell me.",
+    "Reply",
+)
+
+
+def _texts(page: str) -> list[str]:
+    return [comment.text for comment in parse_text_page(page).comments]
+
+
+def test_link_list_under_the_last_comment_is_not_part_of_it():
+    page = "\n".join([
+        *_STORY, *_COMMENTS[:-1],
+        "Most popular in Transport",
+        "Cycle lane on the high street opens 11/02/2012",
+        "Why the tram extension is late again 11/03/2012",
+        "Parking fees to rise in the new year 11/05/2012",
+    ])
+    texts = _texts(page)
+    assert len(texts) == 2
+    assert texts[1] == "Will the evening buses run on Sundays too? Nobody at the depot could tell me."
+
+
+def test_related_posts_heading_in_german_ends_the_section():
+    page = "\n".join([
+        *_STORY, *_COMMENTS[:-1],
+        "Ähnliche Beiträge",
+        "Neue Radwege in der Innenstadt werden im Frühjahr gebaut",
+    ])
+    assert _texts(page)[-1].startswith("Will the evening buses")
+    assert not any("Radwege" in text for text in _texts(page))
+
+
+def test_a_reader_who_mentions_popular_posts_keeps_the_words():
+    page = "\n".join([
+        *_STORY, *_COMMENTS[:3],
+        "Most popular posts here are about buses, and rightly so: we need more of them.",
+        "Reply",
+        *_COMMENTS[5:],
+    ])
+    assert _texts(page)[0].startswith("Most popular posts here are about buses")
