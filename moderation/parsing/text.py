@@ -582,10 +582,14 @@ class _Meta:
         return bool(self.date) and (_find_date(self.date)[0] is not None or _RELATIVE_RE.search(self.date) is not None)
 
 
+#: A user number in brackets after a commenter's name ("anna_k (193892)"), as forums print it.
+_USER_NUMBER = re.compile(r"\s*\(\d{1,12}\)\s*$")
+
+
 def _clean_author(text: str) -> str | None:
     """The commenter's name from what is left of a meta line, or None when it is not a name."""
     raw = text
-    text = text.strip(_BULLETS + ",.;")
+    text = _USER_NUMBER.sub("", text).strip(_BULLETS + ",.;")
     numbered = _LEADING_NUMBER.match(text)
     if numbered:
         text = numbered.group("rest")
@@ -594,7 +598,7 @@ def _clean_author(text: str) -> str | None:
         text = text.split(" | ")[0]  # "Anna | hafenblog.de": the name ends at the bar
     text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
     text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
-    text = _AUTHOR_HEAD.sub("", text)
+    text = _AUTHOR_HEAD.sub("", text).strip(_BULLETS + ",.;")  # "On <date>, Anna said": the comma after the date
     words = [w.lower() for w in _words(text)]
     if not text or len(text) > 80 or not words or len(words) > 6:
         return None
@@ -1460,6 +1464,10 @@ def _looks_like_list(window: list[_Line]) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+#: The end of a "says" line that introduces the words under it ("Anna says:", "Bob said...").
+_INTRODUCES = re.compile(r"(?::|\.\.\.|…)\s*$")
+
+
 def _layout(section: list[_Line]) -> str:
     """"head" when meta lines come before each comment's text, "tail" when after.
 
@@ -1468,6 +1476,10 @@ def _layout(section: list[_Line]) -> str:
     numbers aside, three times or more ("Comment number 207.") is the frame over each comment, not
     the words of the first one.
     """
+    first_meta = next((line for line in section if line.kind == _KIND_META), None)
+    if (first_meta is not None and first_meta.meta.says and first_meta.meta.author
+            and _INTRODUCES.search(first_meta.text) and _SAYS_RE.match(first_meta.text.strip())):
+        return "head"  # "On May 2, Anna said...": the line points at the words under it
     text_seen = False
     shown: Counter | None = None
     for line in section:

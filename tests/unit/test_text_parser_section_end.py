@@ -60,3 +60,23 @@ def test_a_reader_who_mentions_popular_posts_keeps_the_words():
         *_COMMENTS[5:],
     ])
     assert _texts(page)[0].startswith("Most popular posts here are about buses")
+
+
+def test_lines_between_the_header_and_the_first_said_line_are_no_comment():
+    page = "\n".join([
+        *_STORY,
+        "3 Comments",
+        "Filed Under: Transport, Town Hall",
+        "Tags: buses, hospital",
+        "Night trains back on the coast line",
+        "On October 3, 2012 at 9:14am, Priya said...",
+        "Finally! I have been walking from the old stop for two years.",
+        "On October 3, 2012 at 11:40am, Olek said...",
+        "Will the evening buses run on Sundays too? Nobody at the depot could tell me.",
+        "On October 4, 2012 at 8:02am, Marta said...",
+        "My mother will be so pleased, she visits the clinic every week.",
+    ])
+    thread = parse_text_page(page)
+    assert [comment.author for comment in thread.comments] == ["Priya", "Olek", "Marta"]
+    assert thread.comments[0].text == "Finally! I have been walking from the old stop for two years."
+    assert thread.comments[2].text.startswith("My mother")

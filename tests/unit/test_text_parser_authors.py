@@ -1,0 +1,43 @@
+"""Unit tests for the commenter names the plain-text parser reads from meta lines."""
+
+from __future__ import annotations
+
+from moderation.parsing.text import parse_text_page
+
+_STORY = "\n".join([
+    "Library extends its opening hours",
+    "by Tom Ashdown on March 2, 2013",
+    "The town library will open until eight in the evening on weekdays from April, the council said, "
+    "after a survey showed that most readers cannot come before six.",
+])
+
+
+def test_forum_user_number_after_the_name_is_not_part_of_it():
+    page = "\n".join([
+        _STORY,
+        "3 Comments",
+        "Late opening at last (Score:4)",
+        "by night_reader (193892) writes:",
+        "I have waited years for this. Most of us work until six, so the old hours never worked.",
+        "Re: Late opening at last (Score:2)",
+        "by Greta Holm (5327) writes:",
+        "Same here. I hope they keep the reading room open as well, not only the lending desk.",
+        "Re: Late opening at last (Score:1)",
+        "by pk (88121) writes:",
+        "Will the cafe stay open too? That would make it a proper evening out.",
+    ])
+    authors = [comment.author for comment in parse_text_page(page).comments]
+    assert authors == ["night_reader", "Greta Holm", "pk"]
+
+
+def test_name_after_a_date_and_a_comma_loses_the_comma():
+    page = "\n".join([
+        _STORY,
+        "2 Comments",
+        "On March 2, 2013 at 9:14am, Priya said...",
+        "Finally a library for people who work office hours.",
+        "On March 2, 2013 at 10:03am, Olek said...",
+        "Good news, though I would rather have Sunday afternoons.",
+    ])
+    authors = [comment.author for comment in parse_text_page(page).comments]
+    assert authors == ["Priya", "Olek"]
