@@ -1485,7 +1485,7 @@ def _layout(section: list[_Line]) -> str:
     for line in section:
         if line.kind == _KIND_META and (line.meta.author or line.meta.says or line.meta.full_date and not text_seen):
             return "head"
-        if line.kind == _KIND_TEXT and not _is_chrome(line.text):
+        if line.kind == _KIND_TEXT and not _is_chrome(line.text) and _WORD_RE.search(line.text):  # ("+8" is a rating)
             text_seen = True
         if line.kind == _KIND_TEXT and not _is_chrome(line.text) and len(_words(line.text)) >= 3:
             if shown is None:

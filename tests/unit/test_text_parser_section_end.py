@@ -80,3 +80,20 @@ def test_lines_between_the_header_and_the_first_said_line_are_no_comment():
     assert [comment.author for comment in thread.comments] == ["Priya", "Olek", "Marta"]
     assert thread.comments[0].text == "Finally! I have been walking from the old stop for two years."
     assert thread.comments[2].text.startswith("My mother")
+
+
+def test_rating_numbers_before_the_first_name_do_not_make_the_list_text_first():
+    comment_rows = []
+    for number, name, hour, words in (
+            (41, "Priya", "09:14", "Finally! I have been walking from the old stop for two years."),
+            (40, "Olek", "11:40", "Will the evening buses run on Sundays too? Nobody at the depot could tell me."),
+            (39, "Marta", "12:05", "My mother will be so pleased, she visits the clinic every week.")):
+        comment_rows += [f"Comment number {number}.", name, f"3rd October 2012 - {hour}", words,
+                         f"Report this comment (Comment number {number})", "rate this", "+5", "rate this", "+5"]
+    page = "\n".join([*_STORY, "Comments", "rate this", "+12", "rate this", "+12", *comment_rows])
+    signed = {comment.text: comment.author for comment in parse_text_page(page).comments if comment.author}
+    assert signed == {
+        "Finally! I have been walking from the old stop for two years.": "Priya",
+        "Will the evening buses run on Sundays too? Nobody at the depot could tell me.": "Olek",
+        "My mother will be so pleased, she visits the clinic every week.": "Marta",
+    }
