@@ -974,9 +974,15 @@ def _name_pair_groups(lines: list[_Line]) -> list[list[tuple[int, str, bool]]]:
             for group in groups if group]
 
 
+#: Smileys and emoji at the end of a line ("Thanks! :)", "victorious. :x"), after the sentence's own end.
+_SMILEYS = re.compile(r"(?:\s*(?:[:;=8][-'^]?[()\[\]DPpOoXx3/\\|*]|<3|\^\^|[\U0001F300-\U0001FAFF\u2600-\u27BF]))+\s*$")
+
+
 def _opens_comment(text: str) -> bool:
-    """True for a line that can open a comment: running text, eight words or more, or a sentence."""
-    return _is_prose(text) or len(_words(text)) >= 8 or text.rstrip().endswith((".", "!", "?", "…"))
+    """True for a line that can open a comment: running text, eight words or more, or a sentence
+    (smileys after its end aside)."""
+    return (_is_prose(text) or len(_words(text)) >= 8
+            or _SMILEYS.sub("", text.rstrip()).endswith((".", "!", "?", "…")))
 
 
 #: This many names in a row whose text is not running text end a run of "name / text" pairs.

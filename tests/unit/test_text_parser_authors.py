@@ -41,3 +41,18 @@ def test_name_after_a_date_and_a_comma_loses_the_comma():
     ])
     authors = [comment.author for comment in parse_text_page(page).comments]
     assert authors == ["Priya", "Olek"]
+
+
+def test_comment_ending_in_a_smiley_after_its_full_stop_opens_a_comment():
+    page = "\n".join([
+        _STORY,
+        "Please keep your comments civil and sign them with your full name.",
+        "http://example.org/readers/jmoreau Jules Moreau",
+        "Great news, see you there! :D",
+        "http://example.org/readers/akim Ana Kim",
+        "This assumes the heating works in the evening, which it never did.",
+        "blog comments powered by Disqus",
+    ])
+    thread = parse_text_page(page)
+    assert [comment.author for comment in thread.comments] == ["Jules Moreau", "Ana Kim"]
+    assert thread.comments[0].text == "Great news, see you there! :D"
