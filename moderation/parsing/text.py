@@ -187,6 +187,8 @@ _KIND_FORM = "form"
 _KIND_CONTROL = "control"
 _KIND_META = "meta"
 _KIND_NOTE = "note"
+#: "Pingback: <post title>": another blog's link to the story, listed among the comments.
+_KIND_PINGBACK = "pingback"
 
 #: At most this many header-opened candidate sections are tried (each costs one walk of the rest).
 _MAX_CANDIDATES = 4
@@ -774,6 +776,10 @@ class _Draft:
             self.date = self.date or line.meta.date
 
 
+#: A pingback or trackback entry ("Pingback: Around the web | Some blog", "Pingback by Some blog — May 2").
+_PINGBACK = re.compile(r"^\W*(?:pingback|trackback)\s*(?::|\bby\b)\s*\S", re.IGNORECASE)
+
+
 def _classify(lines: list[str]) -> list[_Line]:
     """Give every non-blank line a kind (header, form, control, meta, note or text)."""
     result = []
@@ -797,6 +803,8 @@ def _classify(lines: list[str]) -> list[_Line]:
             line.kind = _KIND_CONTROL
         elif _is_form(text, norm := _norm(text)):
             line.kind = _KIND_FORM
+        elif _PINGBACK.match(text) and len(_words(text)) >= 4:
+            line.kind = _KIND_PINGBACK
         elif _is_note(text, norm):
             line.kind = _KIND_NOTE
         else:
@@ -1135,6 +1143,8 @@ _REPLY_WORDS = ("reply", "replydelete", "antworten", "répondre", "rispondi", "r
 
 def _evidence(line: _Line) -> int:
     """How strongly a line shows that comments are around it: 2 strong, 1 weak, 0 none."""
+    if line.kind == _KIND_PINGBACK:
+        return 2
     if line.kind == _KIND_CONTROL:
         return 2 if any(w.lower() in _REPLY_WORDS for w in _words(line.text)) else 1
     if line.kind != _KIND_META or line.meta is None:
@@ -1163,7 +1173,7 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]]
         window = lines[i + 1: i + 40]
         cut = next((k for k, line in enumerate(window) if line.kind == _KIND_HEADER), len(window))
         scores = [_evidence(line) for line in window[:max(cut, 12)]]
-        has_text = any(line.kind == _KIND_TEXT and len(_words(line.text)) >= 3 for line in window)
+        has_text = any(line.kind in (_KIND_TEXT, _KIND_PINGBACK) and len(_words(line.text)) >= 3 for line in window)
         if lines[i].count:
             enough = sum(scores) >= 2 or _name_text_date(window[:cut])
         else:
@@ -1256,7 +1266,7 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
         start, drafts, leftover, end = _split_section(lines, given)
         # the header stands above the article it opens, so what follows the article is on its own
         quality = _section_quality(drafts, 0 if start != given else 2 if count else 1)
-        if not any(draft.meta_lines or draft.controls for draft in drafts):
+        if not any(draft.meta_lines or draft.controls or draft.body[0].kind == _KIND_PINGBACK for draft in drafts):
             quality = 0.0  # no author, date or Reply line up to the next header: a byline's "1 Comment"
         # a section with as many signed comments as its header claims, closed by the comment form,
         # beats any larger one
@@ -1591,6 +1601,13 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
                 if current.body:
                     close()
                     closed_by_meta = index
+            started = True
+            continue
+        if kind == _KIND_PINGBACK:
+            # a comment of its own line, whatever the layout of the others
+            if current.body:
+                close()
+            drafts.append(_Draft(body=[line]))
             started = True
             continue
         # Text line.

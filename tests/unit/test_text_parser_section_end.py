@@ -97,3 +97,24 @@ def test_rating_numbers_before_the_first_name_do_not_make_the_list_text_first():
         "Will the evening buses run on Sundays too? Nobody at the depot could tell me.": "Olek",
         "My mother will be so pleased, she visits the clinic every week.": "Marta",
     }
+
+
+def test_pingbacks_listed_as_the_only_comments_are_comments():
+    page = "\n".join([
+        *_STORY,
+        "2 Comments",
+        "Pingback: Weekly links: hospitals, buses and the budget | Harbour Town Notes",
+        "Pingback by Commuter Diary - Route 7 gets its hospital stop — October 4, 2012 @ 08:12",
+        "Leave a Reply",
+        "Your email address will not be published.",
+    ])
+    texts = _texts(page)
+    assert texts == ["Pingback: Weekly links: hospitals, buses and the budget | Harbour Town Notes",
+                     "Pingback by Commuter Diary - Route 7 gets its hospital stop — October 4, 2012 @ 08:12"]
+
+
+def test_pingback_heading_and_trackback_address_are_no_comments():
+    page = "\n".join([*_STORY, *_COMMENTS, "Pingbacks", "TrackBack URL for this entry:", "Leave a Reply"])
+    texts = _texts(page)
+    assert len(texts) == 2
+    assert not any("TrackBack" in text or text == "Pingbacks" for text in texts)
