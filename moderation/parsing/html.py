@@ -263,7 +263,10 @@ def _flat(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    lines = [_clean_line(line) for line in text.split("\n")]
+    if "\u200b" in text:
+        text = text.replace("\u200b", " ")
+    # str.split() is _WS.sub() and strip() in one C call, for lines (a third of all parse time went here)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     out: list[str] = []
     blank = False
     for line in lines:
@@ -369,11 +372,12 @@ class _Page:
     holds_article: set = field(default_factory=set)
     attrs: dict = field(default_factory=dict)
     sections: list | None = None
+    named_bodies: list = field(default_factory=list)
 
 
 def _measure(root) -> _Page:
     """Text and link-text length of every element, computed bottom-up in one pass."""
-    nodes = [n for n in root.iter() if isinstance(n.tag, str)]
+    nodes = list(root.iter(etree.Element))
     textlen: dict = {}
     linklen: dict = {}
     get_len = textlen.get
@@ -411,7 +415,7 @@ def _measure(root) -> _Page:
                 break
             holds_article.add(anc)
     textlen.pop(None, None)
-    return _Page(root, nodes, textlen, linklen, hidden, holds_article, attrs)
+    return _Page(root, nodes, textlen, linklen, hidden, holds_article, attrs, named_bodies=marks)
 
 
 def _load(html: str, source: str):
@@ -420,8 +424,12 @@ def _load(html: str, source: str):
                          fix="decode the bytes first, or call parse_bytes")
     if not html.strip():
         raise InputError(source, "is empty", fix="give a saved HTML page")
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                                  remove_blank_text=False)
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, remove_blank_text=False)
+    # every element an HtmlElement, chosen in C: lxml.html's own lookup runs Python code per element
+    # to pick form and input classes we never use (4% of parse time)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity))
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
@@ -1812,14 +1820,29 @@ def _boilerplate(page: _Page) -> set:
         if page.textlen.get(node, 0) > 0.5 * body_len and (node.tag == "form" or _holds_named_body(node, page)):
             continue
         skip.add(node)
+    # many elements share a class string: judge each string once ("chrome", "header" or None)
+    kinds: dict = {}
+    textlen = page.textlen
     for node, attrs in page.attrs.items():
-        if node.tag == "article":
-            continue  # its classes name the post's categories and tags ("category-newsletter"), not chrome
-        if _has(_ARTICLE_BODY, attrs) or page.textlen.get(node, 0) >= 0.5 * body_len:
+        kind = kinds.get(attrs, "")
+        if kind == "":
+            kind = kinds[attrs] = _chrome_kind(attrs)
+        if kind is None or node.tag == "article":
+            continue  # an article's classes name the post's categories and tags ("category-newsletter"), not chrome
+        if textlen.get(node, 0) >= 0.5 * body_len:
             continue
-        if _has(_BOILERPLATE, attrs) or _has(_HEADER, attrs) and not _in_article(node, page):
+        if kind == "chrome" or not _in_article(node, page):
             skip.add(node)
     return skip
+
+
+def _chrome_kind(attrs: str) -> str | None:
+    """"chrome" for an id and class naming page chrome, "header" for a header, None otherwise."""
+    if _ARTICLE_BODY.search(attrs):
+        return None
+    if _BOILERPLATE.search(attrs):
+        return "chrome"
+    return "header" if _HEADER.search(attrs) else None
 
 
 def _in_article(node, page: _Page) -> bool:
@@ -1840,8 +1863,7 @@ def _article_node(page: _Page, skip: set, never: set = frozenset()):
     """
     best = None
     best_len = 0
-    marked = [node for node, attrs in page.attrs.items() if _has(_ARTICLE_BODY, attrs)]
-    marked += page.root.xpath("//article | //*[@itemprop='articleBody' or @itemprop='articlebody']")
+    marked = page.named_bodies + page.root.xpath("//article | //*[@itemprop='articleBody' or @itemprop='articlebody']")
     for node in marked:
         if node in skip or any(a in skip for a in node.iterancestors()):
             continue
