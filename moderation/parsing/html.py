@@ -560,7 +560,7 @@ def _section_candidates(page: _Page) -> list:
     for node, attrs in page.attrs.items():
         if node.tag in _NOT_SECTION_TAGS or not _has(_SECTION_WORDS, attrs):
             continue
-        words = [w for w in re.split(r"\s+", attrs) if w]
+        words = attrs.split()
         good = [w for w in words if _has(_SECTION_WORDS, w) and not _has(_SECTION_NOT, w)
                 and not _TAXONOMY.match(w)]
         if not good:
@@ -641,6 +641,10 @@ def _item_text_len(el, page: _Page) -> int:
     return page.textlen.get(el, 0)
 
 
+_LINK_LIST = re.compile(r"links|menu|\bnav")
+_COMMENT_WORD = re.compile(r"\bcomment\b")
+
+
 def _score_group(parent, sig, members, page: _Page) -> float:
     members = [m for m in members if _is_member(m, page)]
     if not members:
@@ -660,11 +664,11 @@ def _score_group(parent, sig, members, page: _Page) -> float:
     if words < (4 if marked else 8):
         return 0.0
     parent_attrs = page.attrs.get(parent, "")
-    if parent_attrs and (_has(_SECTION_NEVER, parent_attrs) or re.search(r"links|menu|\bnav", parent_attrs)
+    if parent_attrs and (_has(_SECTION_NEVER, parent_attrs) or _LINK_LIST.search(parent_attrs)
                                            and not _has(_SECTION_WORDS, parent_attrs)):
         return 0.0
     bonus = 1.0
-    if _has(_PINGBACK, cls) and not re.search(r"\bcomment\b", cls):
+    if _has(_PINGBACK, cls) and not _COMMENT_WORD.search(cls):
         bonus *= 0.3
     if marked:
         bonus *= 2.0
