@@ -1747,11 +1747,21 @@ def _drop_repeats(drafts: list[_Draft], leftover: list[_Line]) -> list[_Draft]:
 
 
 def _meta_after_forms(section: list[_Line], index: int) -> bool:
-    """True when the first line after the form lines from ``index`` on (and pages: "1", "2", "Next")
-    is a comment's meta line."""
+    """True when comments follow the form lines from ``index`` on.
+
+    That is when the first line after them (and pages: "1", "2", "Next") is a comment's meta
+    line, or when a comment's meta or control line comes within 15 lines of them: a comment
+    widget prints its sign-in box and tabs ("Post comment as", "Sort: Newest | Oldest") over the
+    comments.
+    """
     following = next((line for line in section[index:] if line.kind not in (_KIND_FORM, _KIND_NOTE)
                       and not (line.kind == _KIND_TEXT and len(_words(line.text)) <= 1)), None)
-    return following is not None and following.kind == _KIND_META
+    if following is None or following.kind == _KIND_META:
+        return following is not None
+    stop = index
+    while stop < len(section) and section[stop].kind == _KIND_FORM:
+        stop += 1
+    return any(_evidence(line) for line in section[stop: stop + 15])
 
 
 def _form_is_reply_box(section: list[_Line], index: int, forms: Counter) -> bool:

@@ -118,3 +118,24 @@ def test_pingback_heading_and_trackback_address_are_no_comments():
     texts = _texts(page)
     assert len(texts) == 2
     assert not any("TrackBack" in text or text == "Pingbacks" for text in texts)
+
+
+def test_comment_under_a_widget_sign_in_box_and_sort_tabs_is_found():
+    page = "\n".join([
+        *_STORY,
+        "1 comment",
+        "0 people listening",
+        "Sign in",
+        "Post comment as",
+        "+ Follow conversation",
+        "Sort: Newest | Oldest",
+        "Nadia",
+        "12 pts",
+        "About time. The hospital car park costs a fortune and half the staff come by train anyway.",
+        "share",
+        "flag",
+        "Like",
+        "Powered by a comment widget",
+    ])
+    texts = _texts(page)
+    assert any("About time. The hospital car park costs a fortune" in text for text in texts)
