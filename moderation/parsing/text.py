@@ -1205,10 +1205,16 @@ _REPLY_FORM = re.compile(r"\b(?:cancel reply|leave a reply|antworten abbrechen|a
 
 
 def _name_text_date(window: list[_Line]) -> bool:
-    """True when ``window`` opens with a bare name, a line of text and a full date ("Marius" /
-    words / "18.05.2014"): one signed comment under a counted header."""
-    if len(window) < 3 or window[0].kind != _KIND_TEXT or _bare_name(window[0].text) is None:
+    """True when ``window`` opens with one signed comment under a counted header: a bare name, a
+    line of text and a full date ("Marius" / words / "18.05.2014"), or the text, the date and the
+    name under it (words / "July 31, 2012 |" / "PW")."""
+    if len(window) < 3 or window[0].kind != _KIND_TEXT:
         return False
+    if _bare_name(window[0].text) is None:
+        # the text first, then its date and the name that signs it
+        return (len(_words(window[0].text)) >= 3 and window[1].kind == _KIND_META and window[1].meta.full_date
+                and not window[1].meta.author and window[2].kind == _KIND_TEXT
+                and _bare_name(window[2].text) is not None)
     if window[1].kind != _KIND_TEXT or len(_words(window[1].text)) < 3:
         return False
     date_line = next((line for line in window[2:5] if line.kind != _KIND_TEXT), None)

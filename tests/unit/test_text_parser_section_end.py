@@ -139,3 +139,19 @@ def test_comment_under_a_widget_sign_in_box_and_sort_tabs_is_found():
     ])
     texts = _texts(page)
     assert any("About time. The hospital car park costs a fortune" in text for text in texts)
+
+
+def test_one_comment_signed_under_its_words_with_date_and_name_is_found():
+    page = "\n".join([
+        *_STORY,
+        "Tom | 1 Comment | Share Article",
+        "Reader Comments (1)",
+        "About time the hospital got a bus of its own.",
+        "October 3, 2012 |",
+        "Helga",
+        "Post a New Comment",
+        "Enter your information below to add a new comment.",
+        "Author:",
+        "Author Email (optional):",
+    ])
+    assert _texts(page) == ["About time the hospital got a bus of its own."]
