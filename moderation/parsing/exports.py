@@ -190,6 +190,10 @@ def parse_disqus(text: str, source: str) -> list[Thread]:
     return threads
 
 
+#: Isso's comment modes (an int in its export; anything else is no status).
+_ISSO_MODES = {1: "approved", 2: "unapproved", 4: "deleted"}
+
+
 def parse_isso_json(text: str, source: str) -> list[Thread]:
     """Read isso's generic JSON comment export into one thread per page that has comments.
 
@@ -252,7 +256,7 @@ def parse_isso_json(text: str, source: str) -> list[Thread]:
                 "author": _json_str(entry.get("author")),
                 "published": _json_date(entry.get("created")),
                 "text": _plain(entry.get("text") or ""),
-                "status": {1: "approved", 2: "unapproved", 4: "deleted"}.get(entry.get("mode")),
+                "status": _ISSO_MODES.get(entry.get("mode")) if isinstance(entry.get("mode"), int) else None,
             })
         if not raw:
             continue

@@ -368,6 +368,11 @@ def test_isso_json_threads():
     assert threads[1].comments[0].status is None
 
 
+def test_isso_json_mode_of_another_type_is_no_status():
+    doc = '[{"id": "/a/", "comments": [{"id": 1, "text": "Fine.", "mode": []}, {"id": 2, "text": "Ok.", "mode": "1"}]}]'
+    assert [c.status for c in parse_isso_json(doc, "isso.json")[0].comments] == [None, None]
+
+
 @pytest.mark.parametrize("doc, message", [
     ('[{"id": "/a/", "comments": [', "not valid JSON"),
     ('{"a": 1}', "not a comment export"),
