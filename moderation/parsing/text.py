@@ -1088,6 +1088,7 @@ def _mark_name_lines(lines: list[_Line]) -> None:
             line.meta.date = follow_meta.date
             continue
         if (line.kind == _KIND_TEXT and _looks_like_name(line.text) and not _is_chrome(line.text)
+                and not _SIDEBAR_HEAD.match(line.text)
                 and not _POSTED_BY_ALONE.match(following.text.strip())):
             # ("Posted by" alone names the line after it, not the one before)
             numbered = _LEADING_NUMBER.match(line.text)

@@ -155,3 +155,25 @@ def test_one_comment_signed_under_its_words_with_date_and_name_is_found():
         "Author Email (optional):",
     ])
     assert _texts(page) == ["About time the hospital got a bus of its own."]
+
+
+def test_link_list_heading_over_a_dated_teaser_is_no_commenter_name():
+    page = "\n".join([
+        *_STORY,
+        "2 Comments",
+        "Priya",
+        "Wednesday, October 3 2012",
+        "Finally! I have been walking from the old stop for two years.",
+        "Reply /",
+        "Olek",
+        "Wednesday, October 3 2012",
+        "Will the evening buses run on Sundays too? Nobody at the depot could tell me.",
+        "Reply /",
+        "Most popular in Transport",
+        "Cycle lane on the high street opens 11/02/2012",
+        "Tram extension: a first look at the new line 11/03/2012",
+        "Parking fees to rise in the new year 11/05/2012",
+    ])
+    thread = parse_text_page(page)
+    assert [comment.author for comment in thread.comments] == ["Priya", "Olek"]
+    assert not any("tram" in comment.text for comment in thread.comments)
