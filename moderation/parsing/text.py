@@ -1524,7 +1524,8 @@ def _layout(section: list[_Line]) -> str:
 #: posts", "Ähnliche Beiträge"): a comment section ends there.
 _SIDEBAR_HEAD = re.compile(
     r"^\W*(?:most (?:popular|read|viewed|commented|recent)|related (?:posts|articles|stories|content|links)|"
-    r"recent posts|popular posts|you (?:might|may) also like|more stories|around the web|"
+    r"recent posts|popular (?:posts|stories|articles|this week|today|now)|you (?:might|may) also like|more stories|"
+    r"around the web|also worth reading|further reading|"
     r"meistgelesen|ähnliche (?:beiträge|artikel)|das könnte (?:sie|dich) auch interessieren|weitere artikel|"
     r"neueste beiträge|verwandte artikel|articles similaires|à lire aussi)\b",
     re.IGNORECASE,
