@@ -1532,6 +1532,10 @@ _SIDEBAR_HEAD = re.compile(
 )
 
 
+#: A line that speaks of comments or commenting ("Comment on this post:", "this comment form").
+_FORM_LEAD = re.compile(r"\b(?:comment(?:s|ing)?|kommentar(?:e|en)?|commentaires?)\b", re.IGNORECASE)
+
+
 def _sidebar_heading(text: str) -> bool:
     """True for a heading of a few words, not a reader's sentence that opens with the same words."""
     stripped = text.strip()
@@ -1573,6 +1577,9 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
                 forms = Counter(_norm(other.text) for other in section if other.kind == _KIND_FORM)
             if not _form_is_reply_box(section, index, forms):
                 end = index
+                if len(current.body) > 1 and _FORM_LEAD.search(current.body[-1].text):
+                    # "Comment on this post:" over the form is the form's own line, not the reader's
+                    leftover.append(current.body.pop())
                 break
             leftover.append(line)
             continue

@@ -177,3 +177,28 @@ def test_link_list_heading_over_a_dated_teaser_is_no_commenter_name():
     thread = parse_text_page(page)
     assert [comment.author for comment in thread.comments] == ["Priya", "Olek"]
     assert not any("tram" in comment.text for comment in thread.comments)
+
+
+def test_line_about_commenting_right_over_the_form_is_not_the_last_comment():
+    page = "\n".join([
+        *_STORY, *_COMMENTS[:-1],
+        "I asked twice and got two different answers.",
+        "Be kind in the comments: this form is our front room, not a pub car park.",
+        "Leave a Reply",
+        "Your email address will not be published.",
+    ])
+    texts = _texts(page)
+    assert texts[-1] == ("Will the evening buses run on Sundays too? Nobody at the depot could tell me.\n"
+                         "I asked twice and got two different answers.")
+
+
+def test_reader_line_mentioning_comments_inside_a_comment_is_kept():
+    page = "\n".join([
+        *_STORY, *_COMMENTS[:3],
+        "I read every comment on the old post too.",
+        "It is good to see the council listening for once.",
+        *_COMMENTS[4:],
+        "Leave a Reply",
+    ])
+    assert _texts(page)[0] == ("I read every comment on the old post too.\n"
+                               "It is good to see the council listening for once.")
