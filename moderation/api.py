@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .bundle import ModelBundle, load_model, save_model
+from .errors import InputError
 from .labels import fingerprint, read_labels
 from .labels.schema import DEFAULT_SCHEMA, LabelSchema
 
@@ -132,14 +133,49 @@ def evaluate_model(model: str | Path | ModelBundle, labels, *, json_path: str | 
     return metrics
 
 
-def parse(paths: Iterable[str | Path], format: str = "auto"):
-    """Parse pages and exports into a list of threads (see :mod:`moderation.parsing`)."""
+def parse(paths: Iterable[str | Path], format: str = "auto", on_error: str = "fail", errors: list | None = None,
+          progress=None):
+    """Parse pages and exports into a list of threads (see :mod:`moderation.parsing`).
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Files, directories (walked), globs, or ``-`` for standard input.
+    format : str
+        One of :data:`moderation.parsing.FORMATS`; ``"auto"`` detects each file's format.
+    on_error : {"fail", "skip"}
+        An unreadable file (empty, binary, malformed): raise its :class:`InputError`, or leave
+        it out and append its one-line message to ``errors``.
+    errors : list, optional
+        Receives the messages of skipped files.
+    progress : callable, optional
+        Called with 1 after each file.
+
+    Returns
+    -------
+    list of Thread
+
+    Examples
+    --------
+    >>> skipped = []
+    >>> threads = parse(["examples/"], on_error="skip", errors=skipped)  # doctest: +SKIP
+    """
     from .parsing import parse_file
     from .scoring import expand_inputs
 
+    if on_error not in ("fail", "skip"):
+        raise ValueError(f"on_error must be 'fail' or 'skip', not {on_error!r}")
     threads = []
     for path in expand_inputs(paths):
-        threads.extend(parse_file(path, format=format))
+        try:
+            threads.extend(parse_file(path, format=format))
+        except InputError as exc:
+            if on_error == "fail":
+                raise
+            if errors is not None:
+                errors.append(str(exc))
+        if progress is not None:
+            progress(1)
     return threads
 
 

@@ -35,11 +35,11 @@ def _say(message: str) -> None:
     click.echo(message, err=True)
 
 
-def _bar(total: int | None, desc: str):
+def _bar(total: int | None, desc: str, unit: str = " comments"):
     from tqdm import tqdm
 
     # tqdm hides itself when stderr is not a terminal, so logs and CI stay quiet.
-    return tqdm(total=total, desc=desc, unit=" comments", disable=None, file=sys.stderr, leave=False)
+    return tqdm(total=total, desc=desc, unit=unit, disable=None, file=sys.stderr, leave=False)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -64,9 +64,11 @@ def main():
               show_default=True, help="Thread JSON Lines file to write ('-' for standard output).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "text", "html", "wxr", "disqus", "isso-json", "jsonl"]),
               default="auto", show_default=True, help="Input format; 'auto' detects it from the content.")
+@click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True,
+              help="An unreadable file (empty, binary, malformed): stop, or report it and go on.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @_friendly
-def parse(pages, output, fmt, force):
+def parse(pages, output, fmt, on_error, force):
     """Split PAGES into article and reader comments, one JSON object per thread.
 
     PAGES are saved web pages (.html), text copied from a page (.txt), comment exports
@@ -77,12 +79,21 @@ def parse(pages, output, fmt, force):
     \b
     Example:
       moderation parse examples/harbor-ferry-fares.txt -o threads.jsonl
+      moderation parse saved-pages/ -o threads.jsonl --on-error skip
     """
     from ._io import check_writable
     from .api import parse as parse_pages
+    from .scoring import expand_inputs
     from .threads import write_threads_jsonl
 
-    threads = parse_pages([str(p) for p in pages], format=fmt)
+    if str(output) != "-":
+        check_writable(output, force)  # before the work, not after it
+    files = expand_inputs([str(p) for p in pages])
+    errors: list[str] = []
+    with _bar(len(files), "parsing", unit=" files") as bar:
+        threads = parse_pages(files, format=fmt, on_error=on_error, errors=errors, progress=bar.update)
+    for message in errors:
+        _say(f"skipped: {message}")
     if str(output) == "-":
         for thread in threads:
             click.echo(json.dumps(thread.to_dict(), ensure_ascii=False))
@@ -91,6 +102,8 @@ def parse(pages, output, fmt, force):
         write_threads_jsonl(threads, output)
     comments = sum(len(t.comments) for t in threads)
     _say(f"parsed {len(threads)} thread(s), {comments} comment(s)" + ("" if str(output) == "-" else f" -> {output}"))
+    if errors:
+        _say(f"{len(errors)} file(s) skipped, listed above")
 
 
 @main.command()

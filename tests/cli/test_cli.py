@@ -89,6 +89,31 @@ def test_parse_refuses_to_overwrite_without_force(runner, tmp_path):
     assert out.read_text(encoding="utf-8") == "keep me"
 
 
+def test_parse_folder_stops_at_an_empty_page_and_writes_nothing(runner, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a-bridge.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "b-empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "threads.jsonl"
+    result = runner.invoke(main, ["parse", str(pages), "-o", str(out)])
+    _one_line_error(result, "b-empty.txt", "is empty")
+    assert not out.exists()
+
+
+def test_parse_folder_skips_an_empty_page_when_asked(runner, tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a-bridge.txt").write_text(PAGE, encoding="utf-8")
+    (pages / "b-empty.txt").write_text("", encoding="utf-8")
+    (pages / "c-bridge.txt").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "threads.jsonl"
+    result = runner.invoke(main, ["parse", str(pages), "-o", str(out), "--on-error", "skip"])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    assert "skipped: " in result.output and "b-empty.txt: is empty" in result.output
+    assert "1 file(s) skipped" in result.output
+
+
 def _one_line_error(result, *fragments):
     assert result.exit_code != 0
     assert result.exception is None or isinstance(result.exception, SystemExit)
