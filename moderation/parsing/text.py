@@ -2030,6 +2030,10 @@ def _title_like(line: _Line) -> bool:
 _TITLE_GAP = 6
 
 
+#: A link to the previous or next post ("« Older title", "Newer title »"): no start of a story.
+_POST_NAV = re.compile(r"^\s*[«‹←]|[»›→]\s*$")
+
+
 def _article_span(lines: list[_Line], start: int, stop: int) -> tuple[int, int] | None:
     """Return the (first, last) indices of the densest run of prose lines in ``lines[start:stop]``."""
     best = None
@@ -2038,7 +2042,7 @@ def _article_span(lines: list[_Line], start: int, stop: int) -> tuple[int, int] 
     gap = 0
     for index in range(start, stop):
         line = lines[index]
-        if line.kind == _KIND_TEXT and _is_prose(line.text):
+        if line.kind == _KIND_TEXT and _is_prose(line.text) and not (run_start is None and _POST_NAV.search(line.text)):
             if run_start is None:
                 run_start, score = index, 0
             run_end = index
@@ -2183,7 +2187,8 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
         if bound is not None and bound < first:
             back = first
             while back - 1 > bound and lines[back - 1].kind == _KIND_TEXT and not _is_chrome(
-                    lines[back - 1].text) and not _is_metadata(lines[back - 1]) and len(_words(lines[back - 1].text)) >= 3:
+                    lines[back - 1].text) and not _is_metadata(lines[back - 1]) and len(_words(lines[back - 1].text)) >= 3 \
+                    and not _POST_NAV.search(lines[back - 1].text):
                 back -= 1
             first = back
         for line in lines[first: span[1] + 1]:

@@ -89,3 +89,18 @@ def test_first_half_of_a_broken_sentence_is_no_headline():
     ])
     thread = parse_text_page(page)
     assert thread.title == "A record apple harvest for the school orchard"
+
+
+def test_links_to_the_previous_and_next_post_are_no_story_and_no_headline():
+    page = "\n".join([
+        "Greenfield Notes",
+        "Small news from a small town",
+        "« Older post: the winter fair raised more money than ever before |",
+        "Newer post: the school choir sings at the town hall on Friday night »",
+        "A record apple harvest for the school orchard",
+        *_ORCHARD_STORY,
+    ])
+    thread = parse_text_page(page)
+    assert thread.title == "A record apple harvest for the school orchard"
+    assert thread.article.startswith("The volunteers")
+    assert _roles_cover(page, thread)
