@@ -1943,7 +1943,8 @@ def _headline_shaped(line: _Line) -> bool:
     Breadcrumbs, link rows and labels ending in a colon ("Share this article:") are no headlines.
     """
     text = line.text.strip()
-    if text.endswith(":") or _CRUMBS.search(text) or text.lower().startswith(("share ", "follow ")):
+    if (text.endswith(":") or _CRUMBS.search(text) or _POST_NAV.search(text)
+            or text.lower().startswith(("share ", "follow "))):
         return False
     if line.kind == _KIND_TEXT:
         return _title_like(line) and not _is_metadata(line)
@@ -2015,7 +2016,14 @@ def _headline_first(lines: list[_Line], first: int, alone: bool) -> bool:
         return False
     if _over_byline(lines, first):
         return True
-    return alone and not text.endswith((",", ";", ":")) and _is_prose(lines[first + 1].text)
+    return ((alone or _title_case(text)) and not text.endswith((",", ";", ":"))
+            and _is_prose(lines[first + 1].text))
+
+
+def _title_case(text: str) -> bool:
+    """True for a line in headline capitals: the words longer than three letters start upper-case."""
+    long_words = [word for word in _words(text) if len(word) > 3]
+    return len(long_words) >= 2 and sum(word[0].isupper() for word in long_words) >= 0.8 * len(long_words)
 
 
 def _title_like(line: _Line) -> bool:

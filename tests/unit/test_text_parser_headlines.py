@@ -104,3 +104,27 @@ def test_links_to_the_previous_and_next_post_are_no_story_and_no_headline():
     assert thread.title == "A record apple harvest for the school orchard"
     assert thread.article.startswith("The volunteers")
     assert _roles_cover(page, thread)
+
+
+def test_headline_in_title_case_over_the_story_beats_a_menu_line_over_it():
+    page = "\n".join([
+        "Greenfield Notes",
+        "Home Town School Sport Weather",
+        "← Earlier: the winter fair raised more money than ever before",
+        "Will the School Orchard Beat Last Year's Record Harvest?",
+        *_ORCHARD_STORY,
+    ])
+    thread = parse_text_page(page)
+    assert thread.title == "Will the School Orchard Beat Last Year's Record Harvest?"
+    assert thread.article.startswith("The volunteers")
+
+
+def test_sentence_case_first_line_without_byline_stays_in_the_article_under_a_headline():
+    page = "\n".join([
+        "Greenfield Notes",
+        "A record apple harvest for the school orchard",
+        "What a year it has been for the orchard behind the school?",
+        *_ORCHARD_STORY,
+    ])
+    thread = parse_text_page(page)
+    assert thread.title == "A record apple harvest for the school orchard"
