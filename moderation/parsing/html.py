@@ -112,6 +112,8 @@ _POSTED_BY = re.compile(
 _NAME_DATE = re.compile(r"^(?P<author>[^()\n]{1,60}?)\s*\((?P<date>[^()\n]{3,40})\)$")
 #: Controls after a footer byline ("... at 9:59 am. Reply #", "... | Permalink | Edit").
 _TRAILING_CONTROLS = re.compile(r"(?:\s*(?:\||·|#|(?:reply|permalink|link|edit|quote|report|flag)\b))+\s*$", re.I)
+#: A bare byline naming the commenter ("By Ann Lee"), read as one only where a byline stands.
+_BY_NAME = re.compile(r"^(?:posted\s+)?by[:\s]+(?P<author>\S.{0,40})$", re.I)
 _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80}?)\.?\s*$", re.I)
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
@@ -661,6 +663,8 @@ def _score_group(parent, sig, members, page: _Page) -> float:
     marked = _has(_SECTION_WORDS, cls) or any(_ID_COMMENT.search(m.get("id") or "") for m in members[:3])
     if links > 0.6 * total and not marked:
         return 0.0
+    if len(members) == 1 and links >= 0.9 * total:
+        return 0.0  # one comment-named link ("Send your story tips", "Comment on this") is a control
     if words < (4 if marked else 8):
         return 0.0
     parent_attrs = page.attrs.get(parent, "")
@@ -781,11 +785,17 @@ def _find_items(page: _Page) -> tuple[list, object]:
         if not inner:
             if _one_comment(wrapper):
                 break  # already one comment: its replies are not the thread
-            inner = [g for g in scored if len(g[3]) == 1 and (g[1] is wrapper or _inside(g[1], wrapper))
-                     and (_marked_sig(g[2]) or _ID_COMMENT.search(g[3][0].get("id") or ""))
-                     and not _has(_BODY_WORDS, " ".join(g[2][1]))
-                     and not _has(_META_WORDS, " ".join(g[2][1]))
-                     and page.textlen.get(g[3][0], 0) >= 0.5 * _body_len(wrapper, page)]
+            singles = [g for g in scored if len(g[3]) == 1 and (g[1] is wrapper or _inside(g[1], wrapper))
+                       and (_marked_sig(g[2]) or _ID_COMMENT.search(g[3][0].get("id") or ""))
+                       and not _has(_BODY_WORDS, " ".join(g[2][1]))
+                       and not _has(_META_WORDS, " ".join(g[2][1]))]
+            body = _body_len(wrapper, page)
+            inner = [g for g in singles if page.textlen.get(g[3][0], 0) >= 0.5 * body]
+            if not inner:
+                # comments each in an unnamed wrapper of their own (an unclosed <a> per comment):
+                # no group holds two, but together they are the thread
+                inner = [g for g in singles[:1] if sum(page.textlen.get(f, 0) for f in _scattered_items(
+                    g[3][0], g[1], g[2], page)) >= 0.5 * body]
             if not inner:
                 break
             best = max(inner, key=lambda g: page.textlen.get(g[3][0], 0))
@@ -899,7 +909,8 @@ def _scattered_items(item, parent, sig: tuple, page: _Page) -> list:
             continue
         if _signature(child) == sig:
             found.append(child)
-        elif child.tag == "div" and not page.attrs.get(child):
+        elif child.tag in ("div", "a", "span", "font", "center") and not page.attrs.get(child):
+            # an unnamed wrapper per comment; an unclosed <a> before each comment wraps it too
             inner = [c for c in child if isinstance(c.tag, str) and _signature(c) == sig]
             if len(inner) == 1:
                 found.append(inner[0])
@@ -1412,6 +1423,11 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
             m = _SAYS_LINE.match(stripped)
             if m and len(stripped) < 90:
                 author = author or _without_date(m.group("author"))
+                continue
+            by = _BY_NAME.match(stripped) if index < 2 and len(lines) > 2 else None
+            name = _plain_name(by.group("author")) if by and "," not in stripped else None
+            if name:
+                author = author or name  # "By Ann Lee" alone on the comment's first line
                 continue
             m = _POSTED_BY.match(stripped) or _BY_ON.match(stripped) or _name_date(stripped)
             if m and m.groupdict().get("date") and not _DATEISH.search(m.group("date")):
