@@ -1539,7 +1539,8 @@ def _author_beside_date(line: str) -> str | None:
 _AUTHOR_WRAP = re.compile(
     r"^[-\u2013\u2014\s]*(?:(?:posted|written|geschrieben|kommentiert)\s+)?(?:by|von|par)\s+"
     r"|\s+(?:writes|wrote|says|said|sagt|schreibt|meint|dit|dice)\s*:?\s*$"
-    r"|\s*\(\d+\)\s*\*?\s*$|\s*\*$"
+    r"|\s*\(\d+\)\s*\*?(?:\s*(?:writes|wrote|says|schreibt)\b.*)?$|\s*\*$"  # "Ann (1285) writes: <mail>"
+    r"|(?<=[a-z])(?:says|sagt|schreibt|meint|dit|dice|scrive|zegt):$"  # "Lenasagt:", the space lost in markup
     r"|\s+[-\u2013\u2014]\s+(?=[^\n]*\d).*$",  # a date left after a dash ("Ann — January 7", "Ann — 17.07")
     re.I,
 )
@@ -1547,14 +1548,44 @@ _AUTHOR_WRAP = re.compile(
 _NO_AUTHOR = frozenset({"profile", "view profile", "reply", "permalink", "link", "share", "report"})
 
 
+#: A line of a user box that is a badge, a control or a count, not the name ("HUFFPOST SUPER USER", "Follow", "63 Fans").
+_BADGE_LINE = re.compile(
+    r"^(?:[A-Z0-9]+\s+)*(?:USER|MEMBER|MODERATOR|STAFF|ADMIN|SUPPORTER|SUBSCRIBER|CONTRIBUTOR)$"
+    r"|^(?i:follow|unfollow|profile|\d[\d,.]*\s+(?:fans?|followers?|posts?|comments?|points?))$",
+)
+#: A time after a date, before the name it leads to ("October 29, 2012 at 2:35am, Rosa").
+_LEAD_TIME = re.compile(r"^\s*(?:at|@|um|-)?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?", re.I)
+
+
+def _leading_date(author: str | None) -> str | None:
+    """The date an author line opens with ("On October 29, 2012 at 2:35am, Ann"), as ISO 8601, or None."""
+    if not author or not (author[:1].isdigit() or author[:3].lower() == "on "):
+        return None
+    found = DATE_IN_TEXT.search(author)
+    return _parse_date(found.group(0)) if found and found.start() <= 3 else None
+
+
 def _tidy_author(author: str | None) -> str | None:
-    """The commenter's name alone: "by Ann Lee (1040920)" -> "Ann Lee"; None for "Profile"."""
+    """The commenter's name alone: "by Ann Lee (1040920)" -> "Ann Lee"; None for "Profile".
+
+    Of a user box read whole (name, badge, motto, fan count on their own lines) the name is the
+    first line that is no badge or count; a date written before the name is left out.
+    """
     if not author:
         return None
+    if "\n" in author:
+        lines = [line.strip() for line in author.split("\n") if line.strip()]
+        lines = [line for line in lines if not _BADGE_LINE.match(line)]
+        author = lines[0] if lines else ""
+    if author[:1].isdigit() or author[:3].lower() == "on ":
+        found = DATE_IN_TEXT.search(author)
+        if found and found.start() <= 3:
+            rest = _JOINER.sub("", _LEAD_TIME.sub("", author[found.end():]))
+            author = rest if rest and len(rest) <= 60 and not re.search(r"[.!?:;]$", rest) else author
     previous = None
     while previous != author:
         previous, author = author, _AUTHOR_WRAP.sub("", author).strip()
-    return None if not author or author.lower() in _NO_AUTHOR else author
+    return None if not author or author.lower() in _NO_AUTHOR or _BADGE_LINE.match(author) else author
 
 
 def _without_date(author: str) -> str:
@@ -1652,8 +1683,9 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
         skip = set(metas) | inner | page.hidden
         raw = "\n\n".join(t for t in (_text(el, skip=skip) for el in item.elements) if t)
         text, line_author, line_date = _strip_lines(raw)
-        author = _tidy_author(_author_of(item, metas) or (line_author.strip() if line_author else None))
-        published = _date_of(item, metas) or _parse_date(line_date)
+        raw_author = _author_of(item, metas) or (line_author.strip() if line_author else None)
+        author = _tidy_author(raw_author)
+        published = _date_of(item, metas) or _parse_date(line_date) or _leading_date(raw_author)
         kind = "comment"
         cls = _attrs(item.node)
         if _has(_PINGBACK, cls):

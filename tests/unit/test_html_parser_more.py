@@ -50,3 +50,34 @@ def test_a_first_line_that_only_starts_with_by_stays_in_the_comment():
             f"</ol></body></html>")
     texts = [c.text.split("\n")[0] for c in parse_html_page(page).comments]
     assert texts == ["By far the best news this year, I think.", "By the way, thanks"]
+
+
+def _comments_with_authors(boxes: list[str]) -> list:
+    items = "".join(f"<li class='comment' id='comment-{i}'><div class='comment-author'>{box}</div>"
+                    f"<div class='comment-body'><p>Opening on Sundays will help families a lot.</p></div></li>"
+                    for i, box in enumerate(boxes, start=1))
+    page = f"<html><body><div class='story'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
+    return parse_html_page(page).comments
+
+
+def test_an_author_box_with_a_badge_a_motto_and_a_fan_count_gives_the_name():
+    comments = _comments_with_authors([
+        "\n<div>SITE SUPER USER</div>\n<a href='/u/kay'>readerkay</a>\n<div class='bio'>books first</div>\n"
+        "<div class='fans'>\n<a>63 Fans</a>\n</div>\n",
+        "\n<a href='/u/ola'>Ola Berg</a>\n<div><a>Follow</a></div>\n",
+    ])
+    assert [c.author for c in comments] == ["readerkay", "Ola Berg"]
+
+
+def test_a_name_glued_to_its_says_and_a_user_number_with_writes_are_cleaned():
+    comments = _comments_with_authors(["<cite>Lena</cite><span>sagt:</span>",
+                                       "<cite>khan (1285) writes: &lt;khan at example&gt;</cite>",
+                                       "<cite>Parks Staff</cite>"])
+    assert [c.author for c in comments] == ["Lena", "khan", "Parks Staff"]
+
+
+def test_a_date_written_before_the_name_is_the_comment_date_not_part_of_the_name():
+    comments = _comments_with_authors(["<p class='info'>On March 2, 2012 at 9:15am, <cite>Dana @ Home Bakes</cite> said...</p>",
+                                       "<span class='date'>16. Jul, 2012 / </span><span class='name'>Mandy says: </span>"])
+    assert [c.author for c in comments] == ["Dana @ Home Bakes", "Mandy"]
+    assert comments[0].published == "2012-03-02T09:15:00"
