@@ -2130,8 +2130,10 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
     start, drafts, leftover, claimed = _best_section(lines)
     if start is not None:
         for draft in drafts:
+            # a pingback is a notice that another page linked here, not a reader's comment
+            body_role = "metadata" if _is_pingback(draft) else "comment"
             for line in draft.body:
-                roles[line.number] = "comment"
+                roles[line.number] = body_role
             for line in draft.meta_lines:
                 roles[line.number] = "metadata"
         for line in leftover:
@@ -2223,21 +2225,28 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
                                   if _is_metadata(line) or line.kind == _KIND_META])
 
     comments = []
+    set_aside = []
     for position, draft in enumerate(drafts, start=1):
         comment_text = _comment_text(draft)
         if not comment_text.strip():
             continue
-        comments.append(Comment(
+        kind = "comment"
+        if _is_pingback(draft):
+            kind = "trackback" if comment_text.lstrip(" \t-•*").lower().startswith("trackback") else "pingback"
+        (comments if kind == "comment" else set_aside).append(Comment(
             text=comment_text,
             id=f"c{position}",
             position=position,
             author=draft.author,
             published=_to_iso(draft.date),
+            kind=kind,
             block=_block_text(draft),
         ))
-    # Renumber in case a draft was dropped.
+    # Renumber in case a draft was dropped; set-aside notices follow the comments' ids, as in HTML pages.
     for position, comment in enumerate(comments, start=1):
         comment.id, comment.position = f"c{position}", position
+    for position, comment in enumerate(set_aside, start=1):
+        comment.id, comment.position = f"c{len(comments) + position}", position
 
     line_roles = {role: [] for role in _ROLE_ORDER}
     for number in sorted(roles):
@@ -2253,5 +2262,11 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
         comments=comments,
         comment_count_claimed=claimed,
         format="text",
+        set_aside=set_aside,
         line_roles=line_roles,
     )
+
+
+def _is_pingback(draft: _Draft) -> bool:
+    """A draft that is a pingback or trackback entry ("Pingback: <post> | <blog>")."""
+    return bool(draft.body) and draft.body[0].kind == _KIND_PINGBACK

@@ -99,18 +99,29 @@ def test_rating_numbers_before_the_first_name_do_not_make_the_list_text_first():
     }
 
 
-def test_pingbacks_listed_as_the_only_comments_are_comments():
+def test_pingbacks_listed_as_the_only_entries_are_set_aside():
     page = "\n".join([
         *_STORY,
         "2 Comments",
         "Pingback: Weekly links: hospitals, buses and the budget | Harbour Town Notes",
-        "Pingback by Commuter Diary - Route 7 gets its hospital stop — October 4, 2012 @ 08:12",
+        "Trackback by Commuter Diary - Route 7 gets its hospital stop — October 4, 2012 @ 08:12",
         "Leave a Reply",
         "Your email address will not be published.",
     ])
-    texts = _texts(page)
-    assert texts == ["Pingback: Weekly links: hospitals, buses and the budget | Harbour Town Notes",
-                     "Pingback by Commuter Diary - Route 7 gets its hospital stop — October 4, 2012 @ 08:12"]
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    assert [(c.kind, c.text) for c in thread.set_aside] == [
+        ("pingback", "Pingback: Weekly links: hospitals, buses and the budget | Harbour Town Notes"),
+        ("trackback", "Trackback by Commuter Diary - Route 7 gets its hospital stop — October 4, 2012 @ 08:12"),
+    ]
+
+
+def test_a_pingback_between_comments_neither_joins_them_nor_counts_as_one():
+    page = "\n".join([*_STORY, *_COMMENTS[:5], "Pingback: Weekly links | Harbour Town Notes", *_COMMENTS[5:],
+                      "Leave a Reply"])
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == [_COMMENTS[3], _COMMENTS[7]]
+    assert [c.kind for c in thread.set_aside] == ["pingback"]
 
 
 def test_pingback_heading_and_trackback_address_are_no_comments():
