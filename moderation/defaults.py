@@ -18,10 +18,10 @@ comment sections. Measured on public corpora it never saw:
 
 | corpus | task | this model | alt-profanity-check |
 |---|---|---|---|
-| C3 (Globe and Mail news comments) | civility ROC AUC | 0.636 | 0.681 |
-| Impermium (insults in comment sections) | civility ROC AUC | 0.765 | 0.822 |
-| OLID (tweets) | civility ROC AUC | 0.569 | 0.786 |
-| SemEval-2016 6A (tweets, unseen targets) | stance F_avg | 0.405 | - |
+| C3 (Globe and Mail news comments) | civility ROC AUC | 0.635 | 0.681 |
+| Impermium (insults in comment sections) | civility ROC AUC | 0.759 | 0.822 |
+| OLID (tweets) | civility ROC AUC | 0.578 | 0.786 |
+| SemEval-2016 6A (tweets, unseen targets) | stance F_avg | 0.397 | - |
 | VAST (NYT comments, unseen topics) | stance F_avg | 0.416 | - |
 
 Use it to try the tool. For real moderation, train on labels from your own site
