@@ -809,8 +809,10 @@ def _find_items(page: _Page) -> tuple[list, object]:
     chosen = set(members)
     # the same list template repeated elsewhere in the section (comments under each answer)
     for g in scored:
-        if g[2] != sig or g[1] is parent or _signature(g[1]) != _signature(parent) or len(g[3]) < 2:
+        if g[2] != sig or g[1] is parent or _signature(g[1]) != _signature(parent):
             continue
+        if len(g[3]) < 2 and not _one_comment(g[3][0]):
+            continue  # a list of one counts when its item is named as a comment (one comment under an answer)
         if _inside(g[1], parent) or _inside(parent, g[1]) or any(_inside(g[1], m) for m in chosen):
             continue
         extra.extend(g[3])

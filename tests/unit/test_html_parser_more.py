@@ -81,3 +81,18 @@ def test_a_date_written_before_the_name_is_the_comment_date_not_part_of_the_name
                                        "<span class='date'>16. Jul, 2012 / </span><span class='name'>Mandy says: </span>"])
     assert [c.author for c in comments] == ["Dana @ Home Bakes", "Mandy"]
     assert comments[0].published == "2012-03-02T09:15:00"
+
+
+def test_a_single_comment_under_one_answer_is_read_with_the_comments_under_the_others():
+    def post(ident: str, words: str, comments: list[str]) -> str:
+        items = "".join(f"<li id='comment-{ident}{i}' class='comment'><span class='comment-copy'>{c}</span>"
+                        f"<div class='inline'>&ndash;&nbsp;<a class='comment-user'>user{i}</a></div></li>" for i, c in enumerate(comments))
+        return (f"<div class='answer' id='answer-{ident}'><div class='post-text'><p>{words}</p></div>"
+                f"<div class='comments' id='comments-{ident}'><ul class='comments-list'>{items}</ul></div></div>")
+
+    page = (f"<html><body><div class='question'>{STORY}</div><div id='answers'>"
+            f"{post('1', 'The branches will share staff across the week.', ['Is that confirmed?', 'It is in the minutes.'])}"
+            f"{post('2', 'Sunday opening was tried once before, in 2009.', ['It ended after a year, sadly.'])}"
+            f"</div></body></html>")
+    texts = sorted(c.text for c in parse_html_page(page).comments)
+    assert texts == ["Is that confirmed?", "It ended after a year, sadly.", "It is in the minutes."]
