@@ -135,6 +135,8 @@ SECTION_NOTES = (
     "your comment has", "your comment could not", "comments for this thread are now closed",
     "weitere kommentare", "ältere kommentare", "neuere kommentare", "feed for this entry",
     "comments feed", "rss feed for comments",
+    # a comment widget's sort and follow buttons ("Oldest First / Newest First", "+ Follow conversation")
+    "oldest first", "newest first", "sort: newest", "sort: oldest", "follow conversation",
 )
 
 #: Month names (and common abbreviations) in the languages seen on pages, mapped to numbers.
@@ -812,11 +814,47 @@ def _classify(lines: list[str]) -> list[_Line]:
             if meta is not None:
                 line.kind, line.meta = _KIND_META, meta
         result.append(line)
+    _take_buttons(result)
     _take_count_lines(result)
     _take_quoted_titles(result)
     _mark_name_lines(result)
     _mark_count_headers(result)
     return result
+
+
+#: Words of the buttons a comment widget prints on a line of their own under each comment: a vote ("up", "down",
+#: "Thumbs up"), "share", and the reasons of its flag menu ("spam", "offensive", "off topic").
+_BUTTON_WORDS = frozenset(("up", "down", "thumbs", "share", "spam", "offensive", "abusive", "inappropriate", "off",
+                           "topic"))
+#: Flag-menu reasons a reader might also write alone ("Disagree"): a button only between two buttons.
+_SANDWICH_WORDS = _BUTTON_WORDS | {"agree", "disagree"}
+
+
+def _take_buttons(lines: list[_Line]) -> None:
+    """Read a lone widget button ("up", "share", "spam") next to a comment's controls as a control.
+
+    Alone, "up" could be a reader's one-word reply; beside "Reply" or "Flag" it is the comment's
+    button. Buttons come in runs ("share" / "flag" / "spam" / "offensive"), so the controls found
+    spread to the next line, down then up.
+    """
+    candidates = []
+    for index, line in enumerate(lines):
+        if line.kind != _KIND_TEXT or len(line.text) > 20:
+            continue
+        words = _words(line.text.lower())
+        if words and _SANDWICH_WORDS.issuperset(words):
+            candidates.append((index, _BUTTON_WORDS.issuperset(words)))
+    if not candidates:
+        return
+
+    def control(j: int) -> bool:
+        return 0 <= j < len(lines) and lines[j].kind == _KIND_CONTROL
+
+    for order in (candidates, candidates[::-1]):
+        for index, alone in order:
+            if lines[index].kind != _KIND_CONTROL and (
+                    control(index - 1) and control(index + 1) or alone and (control(index - 1) or control(index + 1))):
+                lines[index].kind = _KIND_CONTROL
 
 
 #: A count and one word ("1 Gossips:", "12 Stimmen"): a header when a comment's "said" line follows.
