@@ -18,13 +18,14 @@ comment sections. Measured on public corpora it never saw:
 
 | corpus | task | this model | alt-profanity-check |
 |---|---|---|---|
-| C3 (Globe and Mail news comments) | civility ROC AUC | 0.635 | 0.681 |
-| Impermium (insults in comment sections) | civility ROC AUC | 0.759 | 0.822 |
-| OLID (tweets) | civility ROC AUC | 0.578 | 0.786 |
-| SemEval-2016 6A (tweets, unseen targets) | stance F_avg | 0.397 | - |
-| VAST (NYT comments, unseen topics) | stance F_avg | 0.416 | - |
+| C3 (Globe and Mail news comments) | civility ROC AUC | 0.641 | 0.681 |
+| Impermium (insults in comment sections) | civility ROC AUC | 0.769 | 0.822 |
+| OLID (tweets) | civility ROC AUC | 0.586 | 0.786 |
+| SemEval-2016 6A (tweets, unseen targets) | stance F_avg | 0.390 | - |
+| VAST (NYT comments, unseen topics) | stance F_avg | 0.447 | - |
 
-Use it to try the tool. For real moderation, train on labels from your own site
+On real pages it flags too much: on 10,598 comments from 358 blog and news pages it flagged 2.2%,
+most of them civil (short thanks, compliments, advice). Use it to try the tool. For real moderation, train on labels from your own site
 (`moderation train`), or on the public civility corpora through `moderation labels import`,
 and check with `moderation evaluate` before trusting the flag threshold.
 """
