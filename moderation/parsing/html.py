@@ -58,7 +58,7 @@ _SELF_NEVER = re.compile(r"footer|submit|form\b|respond|login|\btip|hidden|templ
 #: Group members with these names are controls around the comment list.
 _MEMBER_NOT = re.compile(
     r"respond|form|leave|add-?comment|post-?comment|write|submit|login|register|subscribe|pagination|paging"
-    r"|\bnav|more|load|captcha|policy|rules|header|title|heading|count|notice|closed|sort|filter|tabs?\b"
+    r"|\bnav|nav(?:igation)?\b|more|load|captcha|policy|rules|header|title|heading|count|notice|closed|sort|filter|tabs?\b"
     r"|error|complete|success|overlay|modal|dialog|info\b|feed|subscri|share|social",
 )
 _META_WORDS = re.compile(
@@ -117,6 +117,8 @@ _BY_NAME = re.compile(r"^(?:posted\s+)?by[:\s]+(?P<author>\S.{0,40})$", re.I)
 _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80}?)\.?\s*$", re.I)
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
+    r"|alerter|signaler(?:\s+un\s+abus)?|(?:(?:missbrauch|beitrag|kommentar)\s+)?melden|zitieren|gefällt\s+mir"
+    r"|aufklappen|(?:quote\s*\|\s*)?report\s+this(?:\s+(?:comment|post))?|rate\s+this(?::?\s*-?\d+\s+-?\d+)?"
     r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
     r"|\d+\s+repl(?:y|ies)|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:register|sign\s*up))?\s+to\s+(?:post\s+comments?|comment|reply)"
     r"(?:\s+or\s+like)?|loading\W*|delete(?:\s+comment)?|\||·|[-–—]|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
@@ -889,9 +891,21 @@ def _parts_group(group: tuple, page: _Page) -> bool:
         return False
     for m in members:
         attrs = _role_names(page.attrs.get(m, ""))
-        if _ID_COMMENT.search(m.get("id") or "") or not (_has(_META_WORDS, attrs) or _has(_BODY_WORDS, attrs)):
+        if _ID_COMMENT.search(m.get("id") or ""):
+            return False
+        if not (_has(_META_WORDS, attrs) or _has(_BODY_WORDS, attrs) or _part_name(m)):
             return False
     return True
+
+
+#: A class naming a part of a comment ("comment-story", "comment-select"), not a comment of its own.
+_PART_CLASS = re.compile(r"^(?:comment|cmt|kommentar)s?[-_][a-z]")
+
+
+def _part_name(el) -> bool:
+    """Whether ``el``'s first class names a part of a comment (``comment-alert``) rather than an item."""
+    first = _signature(el)[1]
+    return bool(first) and bool(_PART_CLASS.match(first[0])) and not _ITEM_CLASS.match(first[0])
 
 
 def _scattered_items(item, parent, sig: tuple, page: _Page) -> list:

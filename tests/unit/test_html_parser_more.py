@@ -96,3 +96,36 @@ def test_a_single_comment_under_one_answer_is_read_with_the_comments_under_the_o
             f"</div></body></html>")
     texts = sorted(c.text for c in parse_html_page(page).comments)
     assert texts == ["Is that confirmed?", "It ended after a year, sadly.", "It is in the minutes."]
+
+
+def test_comment_navigation_beside_the_list_is_not_taken_for_the_comments():
+    nav = ("<div class='commentnav'><a href='?cpage=1'>Older comments</a> <a href='?cpage=3'>Newer comments</a>"
+           " <span>Page two of three</span></div>")
+    items = "".join(f"<li class='comment' id='comment-{i}'><cite class='fn'>Reader {i}</cite>"
+                    f"<p>Comment number {i} about the Sunday opening hours.</p></li>" for i in range(1, 4))
+    page = (f"<html><body><div class='story'>{STORY}</div><div class='entry-comments'>{nav}"
+            f"<ol class='commentlist'>{items}</ol>{nav}</div></body></html>")
+    comments = parse_html_page(page).comments
+    assert [c.author for c in comments] == ["Reader 1", "Reader 2", "Reader 3"]
+
+
+def test_the_named_parts_of_a_single_comment_are_one_comment_and_its_controls_are_left_out():
+    page = (f"<html><body><div class='story'>{STORY}</div><section class='comments_container'>"
+            f"<div class='comment-list'><article class='comment'>"
+            f"<div class='comment-author'>lecteur78</div>"
+            f"<div class='comment-story description'><p>Enfin une bonne nouvelle pour les familles du quartier.</p></div>"
+            f"<div class='comment-select'><p>Voir les autres commentaires de ce lecteur ici</p></div>"
+            f"<div class='comment-alert'>Alerter</div></article></div></section></body></html>")
+    comments = parse_html_page(page).comments
+    assert len(comments) == 1
+    assert "Alerter" not in comments[0].text
+    assert comments[0].text.startswith("Enfin une bonne nouvelle")
+
+
+def test_report_and_rating_controls_under_each_comment_are_not_its_words():
+    items = "".join(f"<li class='comment' id='comment-{i}'><cite class='fn'>Reader {i}</cite>"
+                    f"<p>Opening hours matter to commuters, point {i}.</p><p>Rate This: 0 0</p>"
+                    f"<p>Quote | Report this post</p></li>" for i in range(1, 3))
+    page = f"<html><body><div class='story'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
+    assert [c.text for c in parse_html_page(page).comments] == [
+        "Opening hours matter to commuters, point 1.", "Opening hours matter to commuters, point 2."]
