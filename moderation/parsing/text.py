@@ -770,12 +770,31 @@ class _Draft:
     controls: list[_Line] = field(default_factory=list)
     author: str | None = None
     date: str | None = None
+    #: Listed under a "Trackbacks" heading: another site's notice, whatever its lines look like.
+    pingback: bool = False
 
     def add_meta(self, line: _Line) -> None:
         self.meta_lines.append(line)
         if line.meta is not None:
             self.author = self.author or line.meta.author
             self.date = self.date or line.meta.date
+
+
+#: The heading of a list of pingbacks or trackbacks ("3 Trackbacks/Pingbacks", "{ 2 trackbacks }",
+#: "Pingbacks"); a lone "TrackBack" is too often a link or the heading of the trackback URL box.
+_PINGBACK_HEADING = re.compile(
+    r"^\W*(?:(?:\d{1,4}|one|two|three|four|five)\s+)?(?:trackbacks?|pingbacks?)"
+    r"(?:\s*(?:/|&|and|und)\s*(?:trackbacks?|pingbacks?))?\s*(?:\(\d{1,4}\))?\W*$", re.IGNORECASE)
+
+
+def _pingback_heading(text: str) -> bool:
+    """True for the heading of a pingback list: counted, plural or both kinds ("Trackbacks/Pingbacks")."""
+    if not _PINGBACK_HEADING.match(text):
+        return False
+    low = text.lower()
+    if re.search(r"(?<!\d)0(?!\d)", low):
+        return False  # "0 Pingbacks" in a row of tabs: nothing is listed under it
+    return len(_words(low)) > 1 or _DIGIT.search(low) is not None or low.rstrip(_BULLETS).endswith("s")
 
 
 #: A pingback or trackback entry ("Pingback: Around the web | Some blog", "Pingback by Some blog — May 2").
@@ -1596,12 +1615,14 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
     def close() -> None:
         nonlocal current
         if current.body:
+            current.pingback = in_pingbacks
             drafts.append(current)
         else:
             leftover.extend(current.meta_lines)
         current = _Draft()
 
     end = len(section)
+    in_pingbacks = False
     forms: Counter | None = None  # the section's form lines by their text, counted when first needed
     for index, line in enumerate(section):
         kind = line.kind
@@ -1622,6 +1643,11 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             leftover.append(line)
             continue
         if kind in (_KIND_FORM, _KIND_HEADER, _KIND_NOTE):
+            if kind == _KIND_NOTE and _pingback_heading(line.text):
+                # the entries under "3 Trackbacks/Pingbacks" are other sites' notices, not comments
+                if current.body and current.meta_lines:
+                    close()
+                in_pingbacks = True
             leftover.append(line)
             continue
         if kind == _KIND_CONTROL:
@@ -2307,4 +2333,4 @@ def parse_text_page(text: str, source: str = "<string>") -> Thread:
 
 def _is_pingback(draft: _Draft) -> bool:
     """A draft that is a pingback or trackback entry ("Pingback: <post> | <blog>")."""
-    return bool(draft.body) and draft.body[0].kind == _KIND_PINGBACK
+    return draft.pingback or bool(draft.body) and draft.body[0].kind == _KIND_PINGBACK

@@ -100,3 +100,47 @@ def test_sort_buttons_over_the_first_comment_are_no_comment():
     comments = _comments(page)
     assert [c.text for c in comments] == ["Good news for the cafe on the quay.", "Will it stop at the island too?"]
     assert comments[0].author == "Marit"
+
+
+_SIGNED = (
+    "Marit wrote:",
+    "Good news for the cafe on the quay, they lose half their trade to the queue.",
+    "Tuesday, June 4, 2013 at 9:14 am | Permalink",
+    "Oskar wrote:",
+    "Will it stop at the island too?",
+    "Tuesday, June 4, 2013 at 10:02 am | Permalink",
+)
+
+
+def test_entries_under_a_trackbacks_heading_are_set_aside():
+    page = "\n".join([
+        *_STORY,
+        "2 Comments",
+        *_SIGNED,
+        "2 Trackbacks/Pingbacks",
+        "Island ferries this summer « Coastline notes on Wednesday, June 5, 2013 at 8:00 am",
+        "[...] the harbour board adds a second boat from July, and the island may get a stop [...]",
+        "Weekend reading « Quay diaries on Thursday, June 6, 2013 at 7:30 pm",
+        "[...] longer queues every weekend in May [...]",
+        "Post a Comment",
+        "Name",
+    ])
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Marit", "Oskar"]
+    assert all("[...]" not in c.text for c in thread.comments)
+    assert thread.set_aside and all(c.kind == "pingback" for c in thread.set_aside)
+    assert any("second boat from July" in c.text for c in thread.set_aside)
+
+
+def test_a_zero_pingbacks_tab_sets_nothing_aside():
+    page = "\n".join([
+        *_STORY,
+        "2 Comments",
+        "0 Pingbacks",
+        *_SIGNED,
+        "Post a Comment",
+        "Name",
+    ])
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["Marit", "Oskar"]
+    assert not thread.set_aside
