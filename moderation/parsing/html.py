@@ -1908,11 +1908,15 @@ def _boilerplate(page: _Page) -> set:
     return skip
 
 
+#: The comment form's own parts ("comment-reply-title", "akismet_comment_form_privacy_notice"), in a story or not.
+_COMMENT_FURNITURE = re.compile(r"form|respond|reply-?title|privacy|policy|akismet|subscri")
+
+
 def _chrome_kind(attrs: str) -> str | None:
     """"chrome" for an id and class naming page chrome, "header" for a header, None otherwise."""
     if _ARTICLE_BODY.search(attrs):
         return None
-    if _BOILERPLATE.search(attrs):
+    if _BOILERPLATE.search(attrs) or _SECTION_WORDS.search(attrs) and _COMMENT_FURNITURE.search(attrs):
         return "chrome"
     return "header" if _HEADER.search(attrs) else None
 

@@ -129,3 +129,13 @@ def test_report_and_rating_controls_under_each_comment_are_not_its_words():
     page = f"<html><body><div class='story'>{STORY}</div><ol class='commentlist'>{items}</ol></body></html>"
     assert [c.text for c in parse_html_page(page).comments] == [
         "Opening hours matter to commuters, point 1.", "Opening hours matter to commuters, point 2."]
+
+
+def test_the_comment_forms_title_and_privacy_note_inside_the_story_are_not_article():
+    page = (f"<html><body><article class='post'><div class='entry-content'>{STORY}{STORY}</div>"
+            f"<div id='respond' class='comment-respond'><h3 id='reply-title' class='comment-reply-title'>Leave your view"
+            f"</h3><p class='akismet_comment_form_privacy_notice'>This site checks every note for spam before it shows.</p>"
+            f"</div></article></body></html>")
+    article = parse_html_page(page).article
+    assert "county library" in article
+    assert "Leave your view" not in article and "checks every note" not in article
