@@ -61,7 +61,9 @@ def main():
 @main.command()
 @click.argument("pages", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True), default="-",
-              show_default=True, help="Thread JSON Lines file to write ('-' for standard output).")
+              show_default=True,
+              help="Where to write: threads as JSON Lines (.jsonl, or '-' for standard output), or one row "
+                   "per comment with its thread's title, date and source (.csv, .parquet).")
 @click.option("--format", "fmt", type=click.Choice(["auto", "text", "html", "wxr", "disqus", "isso-json", "jsonl"]),
               default="auto", show_default=True, help="Input format; 'auto' detects it from the content.")
 @click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail", show_default=True,
@@ -80,13 +82,19 @@ def parse(pages, output, fmt, on_error, force):
     Example:
       moderation parse examples/harbor-ferry-fares.txt -o threads.jsonl
       moderation parse saved-pages/ -o threads.jsonl --on-error skip
+      moderation parse saved-pages/ -o comments.csv      # a table, one row per comment
     """
     from ._io import check_writable
     from .api import parse as parse_pages
+    from .errors import InputError
     from .scoring import expand_inputs
-    from .threads import write_threads_jsonl
+    from .threads import write_comment_table, write_threads_jsonl
 
+    table = str(output) != "-" and output.suffix.lower() in (".csv", ".parquet")
     if str(output) != "-":
+        if not table and output.suffix.lower() not in (".jsonl", ".json", ".ndjson", ""):
+            raise InputError(output, f"is not an output type parse writes ({output.suffix})",
+                             fix="end the name in .jsonl (threads), .csv or .parquet (one row per comment)")
         check_writable(output, force)  # before the work, not after it
     files = expand_inputs([str(p) for p in pages])
     errors: list[str] = []
@@ -97,8 +105,9 @@ def parse(pages, output, fmt, on_error, force):
     if str(output) == "-":
         for thread in threads:
             click.echo(json.dumps(thread.to_dict(), ensure_ascii=False))
+    elif table:
+        write_comment_table(threads, output)
     else:
-        check_writable(output, force)
         write_threads_jsonl(threads, output)
     comments = sum(len(t.comments) for t in threads)
     _say(f"parsed {len(threads)} thread(s), {comments} comment(s)" + ("" if str(output) == "-" else f" -> {output}"))

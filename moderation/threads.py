@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import IO
 
-from ._io import atomic_open
+from ._io import atomic_open, atomic_path
 from .errors import InputError
 
 __all__ = [
@@ -18,6 +18,9 @@ __all__ = [
     "iter_threads_jsonl",
     "read_threads_jsonl",
     "write_threads_jsonl",
+    "COMMENT_COLUMNS",
+    "comment_rows",
+    "write_comment_table",
 ]
 
 #: Tag written into every JSON Lines record so that readers can refuse records of a newer layout.
@@ -213,3 +216,76 @@ def write_threads_jsonl(threads: Iterable[Thread], path: str | Path) -> int:
             handle.write(json.dumps(thread.to_dict(), ensure_ascii=False) + "\n")
             count += 1
     return count
+
+
+#: Columns of the comment table ``moderation parse`` writes to ``.csv`` or ``.parquet``.
+COMMENT_COLUMNS = ("thread_id", "thread_source", "thread_title", "thread_site", "thread_url", "thread_published",
+                   "thread_author", "comment_id", "position", "parent", "depth", "author", "published", "kind",
+                   "status", "text")
+_INT_COLUMNS = ("position", "depth")
+
+
+def comment_rows(threads: Iterable[Thread]) -> Iterator[dict]:
+    """One row per comment, with its thread's metadata, for tables.
+
+    Reader comments come first in page order, then the thread's set-aside items (pingbacks,
+    trackbacks), told apart by ``kind``.
+
+    Parameters
+    ----------
+    threads : iterable of Thread
+
+    Yields
+    ------
+    dict
+        Keyed by :data:`COMMENT_COLUMNS`.
+    """
+    for thread in threads:
+        head = {"thread_id": thread.id, "thread_source": thread.source, "thread_title": thread.title,
+                "thread_site": thread.site, "thread_url": thread.url, "thread_published": thread.published,
+                "thread_author": thread.author}
+        for comment in [*thread.comments, *thread.set_aside]:
+            yield {**head, "comment_id": comment.id, "position": comment.position, "parent": comment.parent,
+                   "depth": comment.depth, "author": comment.author, "published": comment.published,
+                   "kind": comment.kind, "status": comment.status, "text": comment.text}
+
+
+def write_comment_table(threads: Iterable[Thread], path: str | Path) -> int:
+    """Write one row per comment to a ``.csv`` or ``.parquet`` file, atomically.
+
+    CSV cells are guarded against formula injection (see :mod:`moderation.csv_safe`): comment
+    text is untrusted and ends up in spreadsheets.
+
+    Parameters
+    ----------
+    threads : iterable of Thread
+    path : str or Path
+        Ends in ``.csv`` or ``.parquet``.
+
+    Returns
+    -------
+    int
+        Rows written.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` ends in neither.
+    """
+    path = Path(path)
+    rows = list(comment_rows(threads))
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        from .csv_safe import write_csv_safe
+
+        write_csv_safe(rows, path, COMMENT_COLUMNS)
+    elif suffix == ".parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = pa.schema([(c, pa.int64() if c in _INT_COLUMNS else pa.string()) for c in COMMENT_COLUMNS])
+        with atomic_path(path) as tmp:
+            pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
+    else:
+        raise ValueError(f"a comment table ends in .csv or .parquet, not {suffix or '(none)'!r}")
+    return len(rows)

@@ -89,6 +89,44 @@ def test_parse_refuses_to_overwrite_without_force(runner, tmp_path):
     assert out.read_text(encoding="utf-8") == "keep me"
 
 
+def test_parse_writes_a_comment_table_as_csv(runner, tmp_path):
+    import csv
+
+    page = tmp_path / "bridge.txt"
+    page.write_text(PAGE.replace("Who is paying", "=Who is paying"), encoding="utf-8")
+    out = tmp_path / "comments.csv"
+    result = runner.invoke(main, ["parse", str(page), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["position"] for r in rows] == ["1", "2", "3"]
+    assert {r["thread_title"] for r in rows} == {"Council approves new footbridge over the river"}
+    assert rows[0]["text"] == "About time, the detour adds twenty minutes to my walk."
+    assert rows[1]["text"].startswith("'=Who is paying")  # a spreadsheet shows it as text, not a formula
+    assert {r["kind"] for r in rows} == {"comment"}
+
+
+def test_parse_writes_a_comment_table_as_parquet(runner, tmp_path):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    page = tmp_path / "bridge.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "comments.parquet"
+    result = runner.invoke(main, ["parse", str(page), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    table = pd.read_parquet(out)
+    assert list(table["position"]) == [1, 2, 3]
+    assert table["text"].iloc[2] == "Shut up you idiot moron, nobody needs a bridge."
+
+
+def test_parse_refuses_an_output_type_it_does_not_write(runner, tmp_path):
+    page = tmp_path / "bridge.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    result = runner.invoke(main, ["parse", str(page), "-o", str(tmp_path / "comments.xlsx")])
+    _one_line_error(result, "comments.xlsx", ".csv or .parquet")
+    assert not (tmp_path / "comments.xlsx").exists()
+
+
 def test_parse_folder_stops_at_an_empty_page_and_writes_nothing(runner, tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()

@@ -56,3 +56,26 @@ def test_package_api_is_lazy_and_complete():
             "[getattr(moderation, n) for n in moderation.__all__]; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_comment_rows_put_set_aside_items_after_the_comments_with_their_kind():
+    from moderation.threads import COMMENT_COLUMNS, comment_rows
+
+    thread = Thread(source="pages/ferry.html", title="Ferry fares", published="2026-03-02",
+                    comments=[Comment(text="Too dear.", id="c1", position=1, author="Ann"),
+                              Comment(text="Agreed.", id="c2", position=2, parent="c1", depth=1)],
+                    set_aside=[Comment(text="Pingback: fares roundup", id="c3", position=1, kind="pingback")])
+    rows = list(comment_rows([thread]))
+    assert [(r["comment_id"], r["kind"], r["parent"], r["depth"]) for r in rows] == [
+        ("c1", "comment", None, 0), ("c2", "comment", "c1", 1), ("c3", "pingback", None, 0)]
+    assert all(tuple(r) == COMMENT_COLUMNS for r in rows)
+    assert {r["thread_id"] for r in rows} == {"ferry.html"}
+    assert {r["thread_published"] for r in rows} == {"2026-03-02"}
+
+
+def test_write_comment_table_refuses_other_suffixes(tmp_path):
+    from moderation.threads import write_comment_table
+
+    with pytest.raises(ValueError, match=".csv or .parquet"):
+        write_comment_table([], tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
