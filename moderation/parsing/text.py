@@ -70,7 +70,8 @@ FORM_PHRASES = (
     "erforderliche felder", "pflichtfelder", "antworten abbrechen", "benachrichtige mich",
     "ihr kommentar", "dein kommentar", "laisser un commentaire", "votre adresse e-mail ne sera pas publiée",
     "les champs obligatoires", "annuler la réponse", "lascia un commento", "deja un comentario",
-    "join the discussion",
+    "join the discussion", "log in to comment", "log in) to comment", "login to comment", "sign in to comment",
+    "sign up to comment", "register to comment",
 )
 
 #: The FORM_PHRASES that also mark a long line: the notes printed under comment forms. Other
@@ -650,7 +651,7 @@ def _meta_of(line: str) -> _Meta | None:
     if _is_date_line(stripped):
         span = _date_span(stripped)
         rest = (stripped[: span[0]] + " " + stripped[span[1]:]).strip()
-        rest = re.sub(r"\b(?:reply|antworten|permalink|link|#|report|at|um|à|on|am|le|posted|said|wrote)\b",
+        rest = re.sub(r"\b(?:reply|antworten|permalink|link|#|report|at|um|à|on|am|le|posted|said|wrote|added)\b",
                       " ", rest, flags=re.I)
         rest = re.sub(r"\(#?\d*\)", " ", rest)
         if all(word.lower() in _CONTROL_WORD_SET for word in _words(rest)):
@@ -1858,7 +1859,9 @@ def _form_is_reply_box(section: list[_Line], index: int, forms: Counter) -> bool
         stop = index
         while stop + 1 < len(section) and section[stop + 1].kind == _KIND_FORM:
             stop += 1
-        return any(_evidence(line) == 2 and line.kind == _KIND_META for line in section[stop + 1: stop + 10])
+        # a comment's author line or its "Reply" link: the box shown under every comment goes on
+        return any(_evidence(line) == 2 and line.kind in (_KIND_META, _KIND_CONTROL)
+                   for line in section[stop + 1: stop + 10])
     following = section[index + 1: index + 10]
     if any(line.kind == _KIND_FORM for line in following[:3]):
         return False

@@ -56,3 +56,39 @@ def test_comment_ending_in_a_smiley_after_its_full_stop_opens_a_comment():
     thread = parse_text_page(page)
     assert [comment.author for comment in thread.comments] == ["Jules Moreau", "Ana Kim"]
     assert thread.comments[0].text == "Great news, see you there! :D"
+
+
+def test_added_before_a_relative_date_is_no_name_and_the_name_above_signs():
+    box = "Please sign up (or log in) to add a comment!"
+    page = "\n".join([
+        _STORY,
+        "Showing",
+        "5 comments",
+        "Add Comment",
+        "Please sign up (or log in) to comment on a story!",
+        "bookworm_ida",
+        "added 2 days ago",
+        "Reply",
+        "Finally! I can bring the children after school now.",
+        box,
+        "Head librarian of the town library.",
+        "added 2 days ago",
+        "Reply",
+        "Thank you, we hope to see you both soon.",
+        box,
+        "pagesmith",
+        "added about 9 hours ago",
+        "Reply",
+        "Will the reading room stay open too, or only the lending desk?",
+        box,
+        "nightowl",
+        "added 3 hours ago",
+        "Reply",
+        "Eight is still early for shift workers, but it is a start.",
+        box,
+        "Add Comment",
+    ])
+    comments = parse_text_page(page).comments
+    assert [c.author for c in comments] == ["bookworm_ida", None, "pagesmith", "nightowl"]
+    assert comments[-1].text == "Eight is still early for shift workers, but it is a start."
+    assert all("sign up" not in c.text.lower() for c in comments)
