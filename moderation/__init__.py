@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 from .errors import InputError, ModelError, ModerationError, TrainingError
 from .parsing import parse_bytes, parse_file, parse_string
-from .threads import Comment, Thread, read_threads_jsonl, write_threads_jsonl
+from .threads import Comment, Thread, comment_rows, read_threads_jsonl, write_comment_table, write_threads_jsonl
 
 # The modelling API pulls in scikit-learn; load it on first use so that `import moderation`
 # (and the CLI's --help) stays fast. Nothing is trained or loaded at import time.
@@ -29,7 +29,9 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_string",
+    "comment_rows",
     "read_threads_jsonl",
+    "write_comment_table",
     "write_threads_jsonl",
     *sorted(_LAZY),
 ]
