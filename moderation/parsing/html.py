@@ -326,6 +326,23 @@ _SHORT_YEAR = re.compile(
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+'?\d\d$", re.I)
 
 
+#: Month names of the German, French, Spanish, Italian and Dutch pages, to their English abbreviations.
+_FOREIGN_MONTHS = {
+    name: english
+    for english, names in (
+        ("Jan", "januar jänner janvier enero gennaio januari"), ("Feb", "februar février fevrier febrero febbraio februari"),
+        ("Mar", "märz maerz mär mars marzo maart"), ("Apr", "avril abril aprile"),
+        ("May", "mai mayo maggio mei"), ("Jun", "juni juin junio giugno"), ("Jul", "juli juillet julio luglio"),
+        ("Aug", "août aout agosto augustus"), ("Sep", "septembre septiembre settembre"),
+        ("Oct", "oktober okt octobre octubre ottobre"), ("Nov", "novembre noviembre"),
+        ("Dec", "dezember dez décembre decembre diciembre dicembre"),
+    )
+    for name in names.split()
+}
+_FOREIGN_MONTH = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+                            + r")(?![^\W\d_])\.?", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _parse_date(value: str | None) -> str | None:
     """ISO 8601 for a date as pages show it, or None when it cannot be read with confidence."""
@@ -340,6 +357,9 @@ def _parse_date(value: str | None) -> str | None:
         pass
     if not (re.search(r"\b(?:1[89]|20)\d\d\b", value) or _SHORT_YEAR.search(value)):
         return None
+    if not value.isascii() or _FOREIGN_MONTH.search(value):
+        # dateutil reads "8. Dezember 2010" as August 1st: name the month in English first
+        value = _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[m.group(0).lower().rstrip(".")], value)
     fast = _fast_date(value)
     if fast:
         return fast
@@ -1416,6 +1436,13 @@ def _name_date(line: str):
 
 #: What is left of "Ann says:" once the name is read as the author.
 _BARE_SAYS = re.compile(r"^(?:says|said|wrote|writes|schreibt|schrieb|dit|dice|scrive|zegt)\s*(?::|\.\.\.|…|,)?$", re.I)
+#: The words that joined a byline's name and date, left alone when both are read as meta
+#: ("Kommentar von", "am", "on", "|"), and a commenter's role badge ("Gast", "Guest").
+_ORPHAN_JOINER = re.compile(
+    r"^(?:(?:(?:kommentar|geschrieben|antwort|comment|posted|written|reply)\s+)?(?:von|by|par|am|um|on|at|le|à|el|il|op|door)"
+    r"|gast|guest|anonym(?:ous)?|\||·|-|–|—)\s*:?$",
+    re.I,
+)
 #: What the date part of a byline holds: a number, a month, or a relative day.
 _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bago\b|today|yesterday", re.I)
 
@@ -1434,8 +1461,8 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
             continue
         head = index < 3 or index >= len(lines) - 3
         if head:
-            if _BARE_SAYS.match(stripped):
-                continue  # the "says:" after an author name read as meta
+            if _BARE_SAYS.match(stripped) or _ORPHAN_JOINER.match(stripped):
+                continue  # the "says:" or "Kommentar von" left of an author line once its name is read as meta
             m = _SAYS_LINE.match(stripped)
             if m and len(stripped) < 90:
                 author = author or _without_date(m.group("author"))

@@ -139,3 +139,20 @@ def test_the_comment_forms_title_and_privacy_note_inside_the_story_are_not_artic
     article = parse_html_page(page).article
     assert "county library" in article
     assert "Leave your view" not in article and "checks every note" not in article
+
+
+def test_german_and_french_comment_dates_and_byline_leftovers():
+    def comment(ident: str, name: str, date: str, words: str) -> str:
+        return (f"<li class='comment' id='comment-{ident}'><div class='comment-meta'>Kommentar von "
+                f"<span class='author'>{name}</span></div><p>am</p><span class='date'>{date}</span>"
+                f"<p>Gast</p><p>{words}</p></li>")
+
+    page = (f"<html><body><div class='story'>{STORY}</div><ol class='commentlist'>"
+            f"{comment('1', 'Mareike', '8. Dezember 2010 um 10:56', 'Eine gute Nachricht für die Stadt.')}"
+            f"{comment('2', 'Julie', '12 juin 2019 à 14:05', 'Enfin ouvert le dimanche, merci.')}"
+            f"</ol></body></html>")
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published[:10], c.text) for c in comments] == [
+        ("Mareike", "2010-12-08", "Eine gute Nachricht für die Stadt."),
+        ("Julie", "2019-06-12", "Enfin ouvert le dimanche, merci."),
+    ]
