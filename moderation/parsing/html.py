@@ -118,7 +118,7 @@ _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
     r"|alerter|signaler(?:\s+un\s+abus)?|(?:(?:missbrauch|beitrag|kommentar)\s+)?melden|zitieren|gefällt\s+mir"
-    r"|aufklappen|(?:quote\s*\|\s*)?report\s+this(?:\s+(?:comment|post))?|rate\s+this(?::?\s*-?\d+\s+-?\d+)?"
+    r"|parent|follow(?:\s+@\w+)?|advertisement|anzeige|filter\s+by|like\s+or\s+dislike:?\s*\d+\s+\d+|aufklappen|(?:quote\s*\|\s*)?report\s+this(?:\s+(?:comment|post))?|rate\s+this(?::?\s*-?\d+\s+-?\d+)?"
     r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
     r"|\d+\s+repl(?:y|ies)|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:register|sign\s*up))?\s+to\s+(?:post\s+comments?|comment|reply)"
     r"(?:\s+or\s+like)?|loading\W*|delete(?:\s+comment)?|\||·|[-–—]|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
@@ -1440,9 +1440,11 @@ _BARE_SAYS = re.compile(r"^(?:says|said|wrote|writes|schreibt|schrieb|dit|dice|s
 #: ("Kommentar von", "am", "on", "|"), and a commenter's role badge ("Gast", "Guest").
 _ORPHAN_JOINER = re.compile(
     r"^(?:(?:(?:kommentar|geschrieben|antwort|comment|posted|written|reply)\s+)?(?:von|by|par|am|um|on|at|le|à|el|il|op|door)"
-    r"|gast|guest|anonym(?:ous)?|\||·|-|–|—)\s*:?$",
+    r"|gast|guest|anonym(?:ous)?|facebook|twitter|google\+?|\||·|-|–|—)\s*:?$",
     re.I,
 )
+#: A comment's subject line with its moderation score ("Re:Exit interviews (Score:5, Insightful)"): a header.
+_SCORED_SUBJECT = re.compile(r"\(Score:\s*-?\d+(?:,\s*[\w ]+)?\)$")
 #: What the date part of a byline holds: a number, a month, or a relative day.
 _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bago\b|today|yesterday", re.I)
 
@@ -1461,7 +1463,7 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
             continue
         head = index < 3 or index >= len(lines) - 3
         if head:
-            if _BARE_SAYS.match(stripped) or _ORPHAN_JOINER.match(stripped):
+            if _BARE_SAYS.match(stripped) or _ORPHAN_JOINER.match(stripped) or _SCORED_SUBJECT.search(stripped):
                 continue  # the "says:" or "Kommentar von" left of an author line once its name is read as meta
             m = _SAYS_LINE.match(stripped)
             if m and len(stripped) < 90:

@@ -156,3 +156,17 @@ def test_german_and_french_comment_dates_and_byline_leftovers():
         ("Mareike", "2010-12-08", "Eine gute Nachricht für die Stadt."),
         ("Julie", "2019-06-12", "Enfin ouvert le dimanche, merci."),
     ]
+
+
+def test_a_scored_subject_line_and_provider_badges_are_not_the_comments_words():
+    def comment(ident: str, subject: str, words: str) -> str:
+        return (f"<li class='comment' id='comment-{ident}'><h4>{subject}</h4><cite class='fn'>reader{ident}</cite>"
+                f"<p>Facebook</p><p>{words}</p><p>Parent</p><p>Like or Dislike: 2 0</p></li>")
+
+    page = (f"<html><body><div class='story'>{STORY}</div><ol class='commentlist'>"
+            f"{comment('1', 'Sunday at last (Score:5, Insightful)', 'Long overdue for a town this size.')}"
+            f"{comment('2', 'Re:Sunday at last (Score:2)', 'Agreed, and the cafe should open too.')}"
+            f"<li class='comment' id='comment-3'><p>Advertisement</p></li>"
+            f"</ol></body></html>")
+    assert [c.text for c in parse_html_page(page).comments] == [
+        "Long overdue for a town this size.", "Agreed, and the cafe should open too."]
