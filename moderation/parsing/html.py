@@ -118,6 +118,7 @@ _BY_ON = re.compile(r"^by\s+(?P<author>.{1,80}?)\s+(?:on|at|@)\s+(?P<date>.{4,80
 _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
     r"|alerter|signaler(?:\s+un\s+abus)?|(?:(?:missbrauch|beitrag|kommentar)\s+)?melden|zitieren|gefällt\s+mir"
+    r"|\d+\s+agree\s*\|\s*\d+\s+disagree|vote\s+on\s+this\s+comment:?.{0,30}"
     r"|parent|follow(?:\s+@\w+)?|advertisement|anzeige|filter\s+by|like\s+or\s+dislike:?\s*\d+\s+\d+|aufklappen|(?:quote\s*\|\s*)?report\s+this(?:\s+(?:comment|post))?|rate\s+this(?::?\s*-?\d+\s+-?\d+)?"
     r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
     r"|\d+\s+repl(?:y|ies)|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:register|sign\s*up))?\s+to\s+(?:post\s+comments?|comment|reply)"
@@ -131,7 +132,7 @@ _EMPTY_STATE = re.compile(
     r"|be\s+the\s+first\s+to\s+(?:comment|respond|reply)|comments?\s+(?:are\s+)?closed|(?:loading\W*)+"
     r"|(?:post|add|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)"
     r"|keine\s+kommentare|noch\s+keine\s+kommentare|(?:not\s+yet\s+part\s+of\s+the\s+community|log\s*in|sign\s*in"
-    r"|register)\b.{0,60})[\s.:!?…]*$",
+    r"|register)\b.{0,60})(?:\s*\((?:comment\s+)?(?:policy|rules|guidelines)\))?[\s.:!?…]*$",
     re.I,
 )
 _DATE_HINT = re.compile(
@@ -1138,6 +1139,11 @@ def _section_read_as_text(page: _Page) -> tuple[object, list, list[Comment]]:
         if len(text) < _MIN_SECTION_TEXT:
             continue
         comments = parse_text_page(text, source="section").comments
+        for comment in comments:
+            # the controls under each comment, as the element path leaves them out ("4 agree | 5 disagree")
+            kept = [line for line in comment.text.split("\n") if not _CONTROL_LINE.match(line.strip())]
+            if any(line.strip() for line in kept):
+                comment.text = _normalise("\n".join(kept))
         if comments:
             return container, elements, comments
     return None, [], []
@@ -1443,6 +1449,12 @@ _ORPHAN_JOINER = re.compile(
     r"|gast|guest|anonym(?:ous)?|facebook|twitter|google\+?|\||·|-|–|—)\s*:?$",
     re.I,
 )
+#: The section's count header read with the first comment ("Comments (1)", "12 Kommentare").
+_COUNT_HEADER = re.compile(
+    r"^(?:(?:comments?|kommentare?|responses?|reactions?|reacties|commentaires?)\s*[(\[:]?\s*\d+\s*[)\]]?"
+    r"|\d+\s+(?:comments?|kommentare?|responses?|reactions?|reacties|commentaires?))$",
+    re.I,
+)
 #: A comment's subject line with its moderation score ("Re:Exit interviews (Score:5, Insightful)"): a header.
 _SCORED_SUBJECT = re.compile(r"\(Score:\s*-?\d+(?:,\s*[\w ]+)?\)$")
 #: What the date part of a byline holds: a number, a month, or a relative day.
@@ -1463,7 +1475,8 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
             continue
         head = index < 3 or index >= len(lines) - 3
         if head:
-            if _BARE_SAYS.match(stripped) or _ORPHAN_JOINER.match(stripped) or _SCORED_SUBJECT.search(stripped):
+            if (_BARE_SAYS.match(stripped) or _ORPHAN_JOINER.match(stripped) or _SCORED_SUBJECT.search(stripped)
+                    or index == 0 and _COUNT_HEADER.match(stripped)):
                 continue  # the "says:" or "Kommentar von" left of an author line once its name is read as meta
             m = _SAYS_LINE.match(stripped)
             if m and len(stripped) < 90:

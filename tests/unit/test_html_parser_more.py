@@ -170,3 +170,23 @@ def test_a_scored_subject_line_and_provider_badges_are_not_the_comments_words():
             f"</ol></body></html>")
     assert [c.text for c in parse_html_page(page).comments] == [
         "Long overdue for a town this size.", "Agreed, and the cafe should open too."]
+
+
+def test_a_count_header_read_with_the_first_comment_and_a_form_link_with_its_policy_are_not_comments():
+    page = (f"<html><body><div class='story'>{STORY}</div><ul class='comments'>"
+            f"<li class='comment' id='c101'><h3>Comments (1)</h3><p class='byline'>By Ann | 01/16/08 11:11AM</p>"
+            f"<p>The Sunday hours will help students most of all.</p></li>"
+            f"<li class='comment' id='comments-open'><a href='#form'>Post a comment</a> (<a href='/policy'>Comment Policy</a>)"
+            f"</li></ul></body></html>")
+    assert [c.text for c in parse_html_page(page).comments] == ["The Sunday hours will help students most of all."]
+
+
+def test_controls_under_comments_read_from_one_block_of_text_are_left_out():
+    people = [("Ann", "The Sunday hours will help students most of all, I think."),
+              ("Bob", "Our branch needs more staff before it opens longer hours."),
+              ("Kim", "Good news, but what about the holiday weekends this year?")]
+    block = "".join(f"<font size=2><b>Posted by: {name} | January {i}, 2008 10:1{i} PM</b><br>{words}<br>"
+                    f"3 agree | 1 disagree<br></font><br><hr>" for i, (name, words) in enumerate(people, start=1))
+    page = (f"<html><body><div class='story'>{STORY}</div><div id='comments'><h3>Reader comments</h3>{block}"
+            f"</div></body></html>")
+    assert [(c.author, c.text) for c in parse_html_page(page).comments] == people
