@@ -321,8 +321,26 @@ _NOT_NAME_WORDS = frozenset(
 
 
 def _phrases(phrases) -> re.Pattern:
-    """One compiled alternation for a tuple of marker phrases (substring search)."""
-    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+    """One compiled pattern for a tuple of marker phrases (substring search; only whether one is there).
+
+    The phrases are merged into a trie ("leave a (?:reply|comment)"), so that the search tries each
+    first letter once rather than every phrase at every position; a phrase that another one opens
+    adds nothing to a yes-or-no search and is left out.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_pattern(trie))
+
+
+def _trie_pattern(node: dict) -> str:
+    if "" in node:
+        return ""  # a whole phrase ends here: what longer phrases add is not needed to answer
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _norm(line: str) -> str:
@@ -835,6 +853,7 @@ def _classify(lines: list[str]) -> list[_Line]:
                 line.kind, line.meta = _KIND_META, meta
         result.append(line)
     _take_buttons(result)
+    _take_scores(result)
     _take_count_lines(result)
     _take_quoted_titles(result)
     _mark_name_lines(result)
@@ -848,6 +867,7 @@ _BUTTON_WORDS = frozenset(("up", "down", "thumbs", "share", "spam", "offensive",
                            "topic"))
 #: Flag-menu reasons a reader might also write alone ("Disagree"): a button only between two buttons.
 _SANDWICH_WORDS = _BUTTON_WORDS | {"agree", "disagree"}
+_BUTTON_LINE = re.compile(r"^\W*(?:(?:" + "|".join(sorted(_SANDWICH_WORDS)) + r")\b\W*)+$", re.IGNORECASE)
 
 
 def _take_buttons(lines: list[_Line]) -> None:
@@ -859,11 +879,10 @@ def _take_buttons(lines: list[_Line]) -> None:
     """
     candidates = []
     for index, line in enumerate(lines):
-        if line.kind != _KIND_TEXT or len(line.text) > 20:
+        if len(line.text) > 20 or line.kind != _KIND_TEXT or not _BUTTON_LINE.match(line.text):
             continue
         words = _words(line.text.lower())
-        if words and _SANDWICH_WORDS.issuperset(words):
-            candidates.append((index, _BUTTON_WORDS.issuperset(words)))
+        candidates.append((index, _BUTTON_WORDS.issuperset(words)))
     if not candidates:
         return
 
@@ -875,6 +894,27 @@ def _take_buttons(lines: list[_Line]) -> None:
             if lines[index].kind != _KIND_CONTROL and (
                     control(index - 1) and control(index + 1) or alone and (control(index - 1) or control(index + 1))):
                 lines[index].kind = _KIND_CONTROL
+
+
+#: A moderation score under a comment's subject, as Slashcode sites print it ("(Score:5, Insightful)").
+_SCORE = re.compile(r"^\s*\(score:\s*-?\d{1,2}(?:,\s*[^\W\d_]+(?:\s[^\W\d_]+)?)?\)\s*$", re.IGNORECASE)
+_SUBJECT_WORDS = 15
+
+
+def _take_scores(lines: list[_Line]) -> None:
+    """Read a score line and the subject over it ("Re: Exit interviews" / "(Score:5, Insightful)") as meta.
+
+    Both head the comment under them like its author line; a subject left as text would read as a
+    comment of its own between two others.
+    """
+    for index, line in enumerate(lines):
+        if "(" not in line.text or line.kind != _KIND_TEXT or not _SCORE.match(line.text):
+            continue
+        line.kind, line.meta = _KIND_META, _Meta()
+        subject = lines[index - 1] if index else None
+        if (subject is not None and subject.kind == _KIND_TEXT and line.number - subject.number <= 2
+                and len(_words(subject.text)) <= _SUBJECT_WORDS and not _SENTENCE_BREAK.search(subject.text)):
+            subject.kind, subject.meta = _KIND_META, _Meta()
 
 
 #: A count and one word ("1 Gossips:", "12 Stimmen"): a header when a comment's "said" line follows.
@@ -1557,7 +1597,9 @@ def _layout(section: list[_Line]) -> str:
     numbers aside, three times or more ("Comment number 207.") is the frame over each comment, not
     the words of the first one.
     """
-    first_meta = next((line for line in section if line.kind == _KIND_META), None)
+    # (a subject or score line over the author line tells nothing: it is meta without a name or date)
+    first_meta = next((line for line in section if line.kind == _KIND_META
+                       and (line.meta.author or line.meta.date or line.meta.says)), None)
     if (first_meta is not None and first_meta.meta.says and first_meta.meta.author
             and _INTRODUCES.search(first_meta.text) and _SAYS_RE.match(first_meta.text.strip())):
         return "head"  # "On May 2, Anna said...": the line points at the words under it

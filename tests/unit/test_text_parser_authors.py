@@ -92,3 +92,40 @@ def test_added_before_a_relative_date_is_no_name_and_the_name_above_signs():
     assert [c.author for c in comments] == ["bookworm_ida", None, "pagesmith", "nightowl"]
     assert comments[-1].text == "Eight is still early for shift workers, but it is a start."
     assert all("sign up" not in c.text.lower() for c in comments)
+
+
+def test_subject_and_score_lines_head_the_comment_under_them():
+    page = "\n".join([
+        _STORY,
+        "3 Comments",
+        "Comments Filter:",
+        "All",
+        "Insightful",
+        "Funny",
+        "The following comments are owned by whoever posted them.",
+        "About time",
+        "(Score:5, Insightful)",
+        "by night_reader (193892) writes:",
+        "on Saturday March 2, @08:25PM (#4071)",
+        "Most of us work until six, so the old hours never worked.",
+        "Reply to This",
+        "Re:About time",
+        "(Score:4, Funny)",
+        "by Greta Holm (5327) writes:",
+        "on Saturday March 2, @08:40PM (#4075)",
+        "And the ones who do not work were asleep by then anyway.",
+        "Reply to This",
+        "Re:About time",
+        "(Score:1)",
+        "by pk (88121) writes:",
+        "on Saturday March 2, @09:02PM (#4079)",
+        "Will the cafe stay open too?",
+        "Reply to This",
+    ])
+    comments = parse_text_page(page).comments
+    assert [c.author for c in comments] == ["night_reader", "Greta Holm", "pk"]
+    assert [c.text for c in comments] == [
+        "Most of us work until six, so the old hours never worked.",
+        "And the ones who do not work were asleep by then anyway.",
+        "Will the cafe stay open too?",
+    ]
