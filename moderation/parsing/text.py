@@ -70,7 +70,7 @@ FORM_PHRASES = (
     "erforderliche felder", "pflichtfelder", "antworten abbrechen", "benachrichtige mich",
     "ihr kommentar", "dein kommentar", "laisser un commentaire", "votre adresse e-mail ne sera pas publiée",
     "les champs obligatoires", "annuler la réponse", "lascia un commento", "deja un comentario",
-    "join the discussion", "log in to comment", "log in) to comment", "login to comment", "sign in to comment",
+    "join the discussion", "options to log in", "sign in with your", "log in to comment", "log in) to comment", "login to comment", "sign in to comment",
     "sign up to comment", "register to comment",
 )
 
@@ -816,6 +816,10 @@ def _pingback_heading(text: str) -> bool:
     return len(_words(low)) > 1 or _DIGIT.search(low) is not None or low.rstrip(_BULLETS).endswith("s")
 
 
+#: A follow button printed under a reader's words ("Follow @anna", "Follow me on Twitter @anna"): no words of theirs.
+_FOLLOW_BUTTON = re.compile(r"^\W*follow\s+(?:me\s+on\s+twitter:?\s+)?@\w{1,30}(?:\s+on\s+twitter)?\W*$", re.IGNORECASE)
+
+
 #: A pingback or trackback entry ("Pingback: Around the web | Some blog", "Pingback by Some blog — May 2").
 _PINGBACK = re.compile(r"^\W*(?:pingback|trackback)\s*(?::|\bby\b)\s*\S", re.IGNORECASE)
 
@@ -845,7 +849,7 @@ def _classify(lines: list[str]) -> list[_Line]:
             line.kind = _KIND_FORM
         elif _PINGBACK.match(text) and len(_words(text)) >= 4:
             line.kind = _KIND_PINGBACK
-        elif _is_note(text, norm):
+        elif _is_note(text, norm) or _FOLLOW_BUTTON.match(text):
             line.kind = _KIND_NOTE
         else:
             meta = _meta_of(text)

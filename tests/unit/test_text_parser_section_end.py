@@ -213,3 +213,16 @@ def test_reader_line_mentioning_comments_inside_a_comment_is_kept():
     ])
     assert _texts(page)[0] == ("I read every comment on the old post too.\n"
                                "It is good to see the council listening for once.")
+
+
+def test_sign_in_box_under_the_last_comment_ends_the_section():
+    page = "\n".join([
+        *_STORY, *_COMMENTS[:-1],
+        "Something to say? Choose one of these options to log in.",
+        "» Sign in with your Transit ID",
+        "» Create a new account",
+        "↑ Top of comments",
+        "Welcome to the blog about the buses of Harbour Town.",
+    ])
+    texts = _texts(page)
+    assert texts[-1] == "Will the evening buses run on Sundays too? Nobody at the depot could tell me."

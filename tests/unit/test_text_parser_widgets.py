@@ -144,3 +144,22 @@ def test_a_zero_pingbacks_tab_sets_nothing_aside():
     thread = parse_text_page(page)
     assert [c.author for c in thread.comments] == ["Marit", "Oskar"]
     assert not thread.set_aside
+
+
+def test_a_follow_button_under_a_comment_is_no_part_of_it():
+    page = "\n".join([
+        *_STORY,
+        "2 Comments",
+        "Marit says:",
+        "June 4, 2013 at 9:14 am",
+        "Good news for the cafe on the quay.",
+        "Follow @marit_sails",
+        "Reply",
+        "Oskar says:",
+        "June 4, 2013 at 10:02 am",
+        "Will it stop at the island too?",
+        "Follow me on Twitter @oskar_b",
+        "Reply",
+        "Leave a Reply",
+    ])
+    assert [c.text for c in _comments(page)] == ["Good news for the cafe on the quay.", "Will it stop at the island too?"]
