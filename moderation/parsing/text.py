@@ -361,6 +361,10 @@ _HEADER_HINT = _phrases(COMMENT_WORDS + HEADER_PHRASES + HEADER_PREFIXES + ("kei
 _NOT_HEADER_RE = re.compile(_phrases(NOT_HEADER_PHRASES).pattern.join(("^(?:", ")")))
 _HEADER_PREFIX_RE = re.compile(_phrases(HEADER_PREFIXES).pattern.join(("^(?:", ")")))
 _FORM_RE = _phrases(FORM_PHRASES)
+#: Form phrases a reader may also write to another ("your comment"): a form line only as a short label.
+_FORM_WEAK = ("your comment", "ihr kommentar", "dein kommentar")
+_FORM_STRONG_RE = _phrases(tuple(p for p in FORM_PHRASES if p not in _FORM_WEAK))
+_FORM_LABEL_WORDS = 4
 _FORM_NOTE_RE = _phrases(FORM_NOTE_PHRASES)
 #: A line of more words than this and more than one sentence that speaks in the first person
 #: singular is a reader's ("Your comment touched me. I ..."), unless it holds a FORM_NOTE_PHRASES
@@ -499,7 +503,12 @@ def _is_form(line: str, low: str | None = None) -> bool:
         return _FORM_NOTE_RE.search(low) is not None
     if len(words) > _FORM_MAX_WORDS and _SENTENCE_BREAK.search(low) and _FIRST_PERSON.intersection(words):
         return _FORM_NOTE_RE.search(low) is not None
-    return _FORM_RE.search(low) is not None
+    if _FORM_RE.search(low) is None:
+        return False
+    if len(words) > _FORM_LABEL_WORDS and _FIRST_PERSON.intersection(words):
+        # "Your comment made me laugh!": a reader answering another, unless a plainer form phrase is there
+        return _FORM_STRONG_RE.search(low) is not None
+    return True
 
 
 def _is_control(line: str) -> bool:

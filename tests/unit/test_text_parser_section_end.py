@@ -226,3 +226,18 @@ def test_sign_in_box_under_the_last_comment_ends_the_section():
     ])
     texts = _texts(page)
     assert texts[-1] == "Will the evening buses run on Sundays too? Nobody at the depot could tell me."
+
+
+def test_a_reader_who_writes_your_comment_is_no_form():
+    page = "\n".join([
+        *_STORY, *_COMMENTS,
+        "Mina says:",
+        "October 4, 2012 at 8:02 am",
+        "Your comment made me smile, Olek: I asked the same at the depot last week!",
+        "Reply",
+        "Your comment",
+        "Name",
+    ])
+    texts = _texts(page)
+    assert texts[-1] == "Your comment made me smile, Olek: I asked the same at the depot last week!"
+    assert len(texts) == 3
