@@ -267,7 +267,10 @@ _DATE_PATTERNS = (
 #: Index in _DATE_PATTERNS of the first pattern without a year.
 _YEARLESS = 5
 _TIME_RE = re.compile(
-    r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d\d)(?::(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Za-z]{1,5})\)?)?"
+    # a zone after the time: capitals ("EDT", "MEZ") or a known zone or "Uhr", not any short word (a
+    # name may follow the time: "on 2012-10-20 at 2:00 pm Jesse Good")
+    r"\b(?P<h>\d{1,2})[:.h](?P<mi>\d\d)(?::(?P<s>\d\d))?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?P<tz>(?-i:[A-Z]{1,5})|(?:uhr|h|" + "|".join(sorted(TIMEZONES, key=len, reverse=True)) + r")\b)\)?)?"
     r"(?=$|[^\w])",
     re.IGNORECASE,
 )
@@ -631,6 +634,8 @@ def _clean_author(text: str) -> str | None:
     text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
     text = _AUTHOR_TAIL.sub("", text).strip(_BULLETS + ",.;")
     text = _AUTHOR_HEAD.sub("", text).strip(_BULLETS + ",.;")  # "On <date>, Anna said": the comma after the date
+    # what a removed "Reply" link leaves ("james     #"): one space between words, no anchor sign
+    text = " ".join(text.split()).rstrip(" #").strip(_BULLETS + ",.;")
     words = [w.lower() for w in _words(text)]
     if not text or len(text) > 80 or not words or len(words) > 6:
         return None

@@ -129,3 +129,31 @@ def test_subject_and_score_lines_head_the_comment_under_them():
         "And the ones who do not work were asleep by then anyway.",
         "Will the cafe stay open too?",
     ]
+
+
+def test_a_name_after_the_clock_time_is_kept_whole():
+    page = "\n".join([
+        _STORY,
+        "2 Comments",
+        "on 2013-03-02 at 9:14 am Jesse Marsh",
+        "Good news, the reading room was always full at lunchtime.",
+        "on 2013-03-02 at 2:40 pm Ola",
+        "Will the children's corner stay open late too?",
+        "Leave a Reply",
+    ])
+    comments = parse_text_page(page).comments
+    assert [c.author for c in comments] == ["Jesse Marsh", "Ola"]
+    assert comments[1].published == "2013-03-02T14:40:00"
+
+
+def test_a_reply_link_after_the_name_leaves_no_anchor_sign():
+    page = "\n".join([
+        _STORY,
+        "2 Comments",
+        "by Jesse Marsh on March 2, 2013 at 9:14 am. Reply #",
+        "Good news, the reading room was always full at lunchtime.",
+        "by Ola on March 2, 2013 at 2:40 pm. Reply #",
+        "Will the children's corner stay open late too?",
+        "Leave a Reply",
+    ])
+    assert [c.author for c in parse_text_page(page).comments] == ["Jesse Marsh", "Ola"]
