@@ -344,9 +344,29 @@ _FOREIGN_MONTH = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(_FOREIGN_MONTH
                             + r")(?![^\W\d_])\.?", re.I)
 
 
+def _english_months(text: str) -> str:
+    """``text`` with German, French, Spanish, Italian and Dutch month names in English ("8. Dec 2010")."""
+    return _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[m.group(0).lower().rstrip(".")], text)
+
+
+#: The word for "on" before a date in German, French, Spanish, Italian and Dutch bylines.
+_FOREIGN_ON = re.compile(r"\s+(?:am|le|el|il|op)\s*$", re.I)
+#: A weekday just before a date, in English, German or French ("Heidemarie Heim | Di, 21. April 2020").
+_WEEKDAY_END = re.compile(
+    r"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch"
+    r"|donnerstag|freitag|samstag|sonntag|lun|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche)(?:day)?\.?,?)\s*$",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
-def _parse_date(value: str | None) -> str | None:
-    """ISO 8601 for a date as pages show it, or None when it cannot be read with confidence."""
+def _parse_date(value: str | None, dayfirst: bool = False) -> str | None:
+    """ISO 8601 for a date as pages show it, or None when it cannot be read with confidence.
+
+    ``dayfirst`` reads a date of numbers only ("12.04.2020") day first, as pages in most languages
+    other than English write it.
+    """
     if not value:
         return None
     value = _clean_line(value)
@@ -359,15 +379,14 @@ def _parse_date(value: str | None) -> str | None:
     if not (re.search(r"\b(?:1[89]|20)\d\d\b", value) or _SHORT_YEAR.search(value)):
         return None
     if not value.isascii() or _FOREIGN_MONTH.search(value):
-        # dateutil reads "8. Dezember 2010" as August 1st: name the month in English first
-        value = _FOREIGN_MONTH.sub(lambda m: _FOREIGN_MONTHS[m.group(0).lower().rstrip(".")], value)
+        value = _english_months(value)  # dateutil reads "8. Dezember 2010" as August 1st
     fast = _fast_date(value)
     if fast:
         return fast
     written = DATE_IN_TEXT.search(value)
     if written and written.group(0) != value:
         # only the date part: other numbers around it ("by 94 Labs on October 19, 2011") are no year
-        return _parse_date(written.group(0))
+        return _parse_date(written.group(0), dayfirst)
     try:
         from dateutil import parser as dateparser
     except ImportError:  # pragma: no cover - dateutil comes with trafilatura
@@ -375,7 +394,7 @@ def _parse_date(value: str | None) -> str | None:
     cleaned = re.sub(r"\b(?:at|um|à|a las|alle|om|on|le|am)\b", " ", value, flags=re.I)
     cleaned = cleaned.replace("|", " ").replace("@", " ")
     try:
-        parsed = dateparser.parse(cleaned, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1))
+        parsed = dateparser.parse(cleaned, fuzzy=True, ignoretz=True, default=datetime(1900, 1, 1), dayfirst=dayfirst)
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year == 1900:
@@ -401,6 +420,7 @@ class _Page:
     attrs: dict = field(default_factory=dict)
     sections: list | None = None
     named_bodies: list = field(default_factory=list)
+    dayfirst: bool = False
 
 
 def _measure(root) -> _Page:
@@ -445,6 +465,21 @@ def _measure(root) -> _Page:
             holds_article.add(anc)
     textlen.pop(None, None)
     return _Page(root, nodes, textlen, linklen, hidden, holds_article, attrs, named_bodies=marks)
+
+
+#: Languages whose pages write a date of numbers day first ("12.04.2020" is the 12th of April).
+_DAY_FIRST_LANGS = frozenset("de fr es it nl pt pl cs sk da sv no nb nn fi ru uk tr hu ro el hr sl et lv lt".split())
+
+
+def _day_first(root) -> bool:
+    """Whether the page's language (``<html lang>``, else its content-language or locale) writes days first."""
+    lang = root.get("lang") or root.get("xml:lang") or _meta(root, "og:locale", "content-language", "language") or ""
+    if not lang:
+        for el in root.iter("meta"):
+            if (el.get("http-equiv") or "").lower() == "content-language":
+                lang = el.get("content") or ""
+                break
+    return lang[:2].lower() in _DAY_FIRST_LANGS
 
 
 def _load(html: str, source: str):
@@ -1569,8 +1604,10 @@ _JOINER = re.compile(r"^(?:[-\u2013\u2014|,/@]|\b(?:wrote|said|posted|commented)
 def _plain_name(text: str) -> str | None:
     """``text`` when it reads as a name (a few words, no sentence, no control), else None."""
     text = _JOINER.sub("", _NUMBERED.sub("", text.strip()))
-    if not text or len(text) > 40 or len(text.split()) > 4 or _CONTROL_LINE.match(text) or re.search(r"[.!?:;]$", text):
+    if not text or len(text) > 40 or len(text.split()) > 4 or _CONTROL_LINE.match(text):
         return None
+    if re.search(r"[.!?:;]$", text) and not re.search(r"\s[A-Z]\.$", text):
+        return None  # a sentence, not a name ("Georg N." ends in an initial)
     return byline_name(text)
 
 
@@ -1583,10 +1620,14 @@ def _author_beside_date(line: str) -> str | None:
     """The name written before or after a comment's date on one line, or None."""
     if len(line) > 120:
         return None
+    if not line.isascii() or _FOREIGN_MONTH.search(line):
+        line = _english_months(line)  # "Ben 19. Juni 2018 um 15:28 Uhr"
     found = DATE_IN_TEXT.search(line) or _AGO.search(line)
     if not found:
         return None
-    before, after = line[:found.start()], line[found.end():]
+    # "Ann | Di, 21. April 2020", "Georg N. am 10.4.2020", "Ann Lee Le 11 septembre 2018"
+    before = _FOREIGN_ON.sub("", _WEEKDAY_END.sub("", line[:found.start()]))
+    after = line[found.end():]
     if before.strip() and not _DATE_LEAD.match(before):
         return _plain_name(before)
     by = re.match(r"^\s*(?:\||by\b|[-\u2013\u2014])\s*(.+)$", after, re.I)
@@ -1654,11 +1695,11 @@ def _without_date(author: str) -> str:
     return name.strip() if sep and name.strip() and _DATE_HINT.search(rest) else author
 
 
-def _date_of(item: _Item, metas: list) -> str | None:
+def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
     for el in metas:
         for sub in el.iter("time", "abbr"):
             value = sub.get("datetime") or sub.get("title")
-            parsed = _parse_date(value) or _parse_date(sub.text_content())
+            parsed = _parse_date(value, dayfirst) or _parse_date(sub.text_content(), dayfirst)
             if parsed:
                 return parsed
     for el in metas:
@@ -1667,14 +1708,14 @@ def _date_of(item: _Item, metas: list) -> str | None:
             m = _POSTED_BY.match(text)
             if m and m.group("date"):
                 text = m.group("date")
-            parsed = _parse_date(text)
+            parsed = _parse_date(text, dayfirst)
             if parsed:
                 return parsed
     # a date part inside a wider meta block (div.comment-head > span.date)
     for el in metas:
         for sub in el.iter():
             if sub is not el and isinstance(sub.tag, str) and _has(_DATE_CLASS, _attrs(sub)):
-                parsed = _parse_date(_clean_line(sub.text_content()))
+                parsed = _parse_date(_clean_line(sub.text_content()), dayfirst)
                 if parsed:
                     return parsed
     # the date of an author line ("Posted by: X on 5:19pm Tue 1 Jan 08", "X (12/19/2007 16:36)"), when
@@ -1683,7 +1724,7 @@ def _date_of(item: _Item, metas: list) -> str | None:
         for line in _text(el).split("\n"):
             m = _POSTED_BY.match(line.strip()) or _name_date(line.strip())
             if m and m.group("date") and _DAY_MONTH.search(m.group("date")):
-                parsed = _parse_date(m.group("date"))
+                parsed = _parse_date(m.group("date"), dayfirst)
                 if parsed:
                     return parsed
     return None
@@ -1743,7 +1784,8 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
         text, line_author, line_date = _strip_lines(raw)
         raw_author = _author_of(item, metas) or (line_author.strip() if line_author else None)
         author = _tidy_author(raw_author)
-        published = _date_of(item, metas) or _parse_date(line_date) or _leading_date(raw_author)
+        published = (_date_of(item, metas, page.dayfirst) or _parse_date(line_date, page.dayfirst)
+                     or _leading_date(raw_author))
         kind = "comment"
         cls = _attrs(item.node)
         if _has(_PINGBACK, cls):
@@ -2174,6 +2216,7 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     _drop_forms(root)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     page = _measure(root)
+    page.dayfirst = _day_first(root)
     members, container = _find_items(page)
     if not members:
         members, container = _reply_items(page)

@@ -190,3 +190,26 @@ def test_controls_under_comments_read_from_one_block_of_text_are_left_out():
     page = (f"<html><body><div class='story'>{STORY}</div><div id='comments'><h3>Reader comments</h3>{block}"
             f"</div></body></html>")
     assert [(c.author, c.text) for c in parse_html_page(page).comments] == people
+
+
+def _german_page(lang: str, lines: list[str]) -> str:
+    items = "".join(f"<li class='comment' id='comment-{i}'><div class='comment-meta'>{line}</div>"
+                    f"<div class='comment-content'><p>Danke für den Beitrag, sehr hilfreich.</p></div></li>"
+                    for i, line in enumerate(lines, start=1))
+    return (f"<html lang='{lang}'><body><div class='story'>{STORY}</div><ol class='commentlist'>{items}</ol>"
+            f"</body></html>")
+
+
+def test_numeric_comment_dates_are_day_first_on_pages_in_languages_that_write_them_so():
+    german = parse_html_page(_german_page("de-DE", ["12.04.2020 17:02", "04.11.2020 22:26"])).comments
+    english = parse_html_page(_german_page("en-US", ["11.05.2012 5:02 pm", "11.06.2012 6:52 pm"])).comments
+    assert [c.published[:10] for c in german] == ["2020-04-12", "2020-11-04"]
+    assert [c.published[:10] for c in english] == ["2012-11-05", "2012-11-06"]
+
+
+def test_names_beside_german_and_french_dates_with_weekdays_and_on_words():
+    lines = ["Heidemarie H. | Di, 21. April 2020 - 16:40", "Georg N. am 10.4.2020", "Ben 19. Juni 2018 um 15:28 Uhr",
+             "Anne Roux Le 11 septembre 2018 à 10:57", "BY KEVJOHN AT 01/09/08 10:54 AM"]
+    comments = parse_html_page(_german_page("de", lines)).comments
+    assert [c.author for c in comments] == ["Heidemarie H", "Georg N", "Ben", "Anne Roux", "KEVJOHN"]
+    assert comments[0].published[:10] == "2020-04-21"
