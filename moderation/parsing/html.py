@@ -119,7 +119,8 @@ _CONTROL_LINE = re.compile(
     r"^(?:reply|reply\s*↓|↓|antworten|répondre|responder|rispondi|reageer|report(?:\s+abuse|\s+comment)?"
     r"|alerter|signaler(?:\s+un\s+abus)?|(?:(?:missbrauch|beitrag|kommentar)\s+)?melden|zitieren|gefällt\s+mir"
     r"|\d+\s+agree\s*\|\s*\d+\s+disagree|vote\s+on\s+this\s+comment:?.{0,30}"
-    r"|parent|follow(?:\s+@\w+)?|advertisement|anzeige|filter\s+by|like\s+or\s+dislike:?\s*\d+\s+\d+|aufklappen|(?:quote\s*\|\s*)?report\s+this(?:\s+(?:comment|post))?|rate\s+this(?::?\s*-?\d+\s+-?\d+)?"
+    r"|parent|follow(?:\s+@\w+)?|advertisement|anzeige|filter\s+by|like\s+or\s+dislike:?\s*\d+\s+\d+|aufklappen"
+    r"|(?:quote\s*\|\s*)?report\s+this(?:\s+(?:comment|post))?|rate\s+this(?::?\s*-?\d+\s+-?\d+)?"
     r"|like|unlike|quote|permalink|link|flag|edit|delete|share|\d+\s+likes?|like\s*\(\d+\)|recommend"
     r"|\d+\s+repl(?:y|ies)|(?:log\s*in|sign\s*in|register)(?:\s+or\s+(?:register|sign\s*up))?\s+to\s+(?:post\s+comments?|comment|reply)"
     r"(?:\s+or\s+like)?|loading\W*|delete(?:\s+comment)?|\||·|[-–—]|\[\s*reply\s*\]|\(\s*reply\s*\)|top|back to top)"
@@ -2176,7 +2177,8 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     comment section or after an ``<a name="comments">`` anchor. Sections whose comments share one
     block of ``br``-separated text are read with the text-page parser. A comment section collapsed
     behind a "show comments" button is read; the same thread shown under two tabs is read once.
-    Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
+    Comment dates in German, French, Spanish, Italian and Dutch are read, dates of numbers only
+    day first where the page's language writes them so. Pingbacks and trackbacks go to ``set_aside``. Comments a page loads by script (an empty
     Disqus placeholder) are not in the HTML, so none are reported.
 
     The article is the largest element named as one, else the block with the most paragraph text
