@@ -81,7 +81,7 @@ _ARTICLE_BODY = re.compile(
 _BOILERPLATE = re.compile(
     r"\bnav|menu|sidebar|side-bar|widget|footer|breadcrumb|share|sharing|social|related"
     r"|advert|\bads?\b|banner|promo|newsletter|subscribe|cookie|popup|modal|skip|toolbar|tags\b|tag-?list"
-    r"|author-?bio|about-?author|author-?box|pagination|pager|print|email|rss|sponsor|outbrain|taboola"
+    r"|author-?bio|about-?author|author-?box|pagination|pager|print(?!-?(?:ready|able|area|content|article|body|story))|email|rss|sponsor|outbrain|taboola"
     r"|recommend|trending|most-?read|more-?stories|signup|login|search",
 )
 

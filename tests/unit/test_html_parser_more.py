@@ -213,3 +213,14 @@ def test_names_beside_german_and_french_dates_with_weekdays_and_on_words():
     comments = parse_html_page(_german_page("de", lines)).comments
     assert [c.author for c in comments] == ["Heidemarie H", "Georg N", "Ben", "Anne Roux", "KEVJOHN"]
     assert comments[0].published[:10] == "2020-04-21"
+
+
+def test_a_print_ready_wrapper_around_the_story_is_not_page_chrome():
+    other = ("<p>Members can trade shares in players and teams here, and every trade is listed with its price, "
+             "the time it was made and the member who made it, for anyone to follow along.</p>") * 4
+    page = (f"<html><body><div class='members'>{other}</div><div id='printReady'><h2>Library news</h2>"
+            f"<div id='articleBody'>{STORY * 2}</div></div>"
+            f"<div class='print-link'><a href='?print=1'>Print this story</a></div></body></html>")
+    article = parse_html_page(page).article
+    assert "county library will open on Sundays" in article
+    assert "trade shares" not in article and "Print this story" not in article
