@@ -2257,6 +2257,12 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
         own |= {el for item in items for el in item.elements} | set(members)
     if members:
         exclude = own | _comment_area(container, members, own, page)
+        # other parts named as the comment section (its header in a box of its own before the list)
+        for section in _section_candidates(page):
+            if section in exclude or section in page.holds_article or any(a in exclude for a in section.iterancestors()):
+                continue
+            if _prose_outside(section, own, page) < _AREA_PROSE:
+                exclude.add(section)
     article = _article(page, exclude, own)
     return Thread(
         source=source,

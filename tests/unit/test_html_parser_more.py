@@ -224,3 +224,14 @@ def test_a_print_ready_wrapper_around_the_story_is_not_page_chrome():
     article = parse_html_page(page).article
     assert "county library will open on Sundays" in article
     assert "trade shares" not in article and "Print this story" not in article
+
+
+def test_a_comment_header_in_a_box_of_its_own_before_the_list_is_not_article():
+    items = "".join(f"<li class='comment' id='comment-{i}'><cite class='fn'>Reader {i}</cite>"
+                    f"<p>Comment number {i} about the Sunday opening hours.</p></li>" for i in range(1, 3))
+    page = (f"<html><body><div class='column'>{STORY * 5}"
+            f"<div id='comments' class='commentsSection'><h2><a href='/forum/t/1'>Forty-two readers replied</a></h2></div>"
+            f"<ol class='commentlist'>{items}</ol></div></body></html>")
+    thread = parse_html_page(page)
+    assert len(thread.comments) == 2
+    assert "Forty-two readers replied" not in thread.article
