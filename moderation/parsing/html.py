@@ -131,7 +131,7 @@ _CONTROL_LINE = re.compile(
 _EMPTY_STATE = re.compile(
     r"^(?:(?:there\s+are\s+)?no\s+(?:comments?|responses?|replies|reactions)(?:\s+yet)?|0\s+(?:comments?|responses?)"
     r"|be\s+the\s+first\s+to\s+(?:comment|respond|reply)|comments?\s+(?:are\s+)?closed|(?:loading\W*)+"
-    r"|(?:post|add|leave|write|submit)\s+(?:a\s+|your\s+)?(?:comment|reply|response)"
+    r"|(?:post|add|leave|write|submit)\s+(?:a\s+|your\s+)?(?:new\s+)?(?:comment|reply|response)"
     r"|keine\s+kommentare|noch\s+keine\s+kommentare|(?:not\s+yet\s+part\s+of\s+the\s+community|log\s*in|sign\s*in"
     r"|register)\b.{0,60})(?:\s*\((?:comment\s+)?(?:policy|rules|guidelines)\))?[\s.:!?…]*$",
     re.I,

@@ -235,3 +235,14 @@ def test_a_comment_header_in_a_box_of_its_own_before_the_list_is_not_article():
     thread = parse_html_page(page)
     assert len(thread.comments) == 2
     assert "Forty-two readers replied" not in thread.article
+
+
+def test_a_write_a_new_comment_box_is_the_form_not_a_comment():
+    page = (f"<html><body><div class='story'>{STORY}</div>"
+            f"<div class='comments'><ol class='comment-list'>"
+            f"<li class='comment' id='comment-1'><cite class='fn'>Rui</cite><p>Finally, Sundays for studying.</p></li>"
+            f"</ol><div class='comment-new'><h4>Write a new comment</h4></div></div></body></html>")
+    assert [c.text for c in parse_html_page(page).comments] == ["Finally, Sundays for studying."]
+    quiet = (f"<html><body><div class='story'>{STORY}</div>"
+             f"<div class='comments'><div class='comment-new'><h4>Write a new comment</h4></div></div></body></html>")
+    assert parse_html_page(quiet).comments == []
