@@ -17,10 +17,10 @@ from pagescore import load_pages, score_comment_pages, score_snippet_pages  # no
 pytestmark = pytest.mark.quality
 
 # Floors sit just under the figures measured when they were set; they only ever go up.
-DRAGNET_F1_FLOOR = 0.84
+DRAGNET_F1_FLOOR = 0.85  # measured 0.855 (2026-12-07 evening)
 #: The same pages scored on each comment's whole block (``Comment.block``, the gold's convention):
-#: measured 0.957. A second gate, not the target: the target is on the comments' own words.
-DRAGNET_BLOCK_F1_FLOOR = 0.945
+#: measured 0.959. A second gate, not the target: the target is on the comments' own words.
+DRAGNET_BLOCK_F1_FLOOR = 0.95
 DRAGNET_FALSE_COMMENT_CEILING = 0.08
 L3S_F1_FLOOR = 0.43
 #: The acceptance target (0.90) is reached (measured 0.939), so the floor sits just under the figure.

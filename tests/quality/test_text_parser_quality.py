@@ -17,13 +17,13 @@ pytestmark = pytest.mark.quality
 
 # Floors pinned a little below the figures measured when they were set (see the commit message);
 # raise them when the parser improves, never lower them to make a change pass.
-DRAGNET_F1_FLOOR = 0.83  # measured 0.841 (pingbacks set aside; 0.850 counting them, as the gold does); target 0.85
+DRAGNET_F1_FLOOR = 0.835  # measured 0.843 (pingbacks set aside; about 0.848 is the ceiling under this gold); target 0.85
 DRAGNET_FALSE_COMMENT_CEILING = 0.07  # measured 0.060 (9 of 150, 7 of them real comments the gold misses); wanted <= 0.05
 L3S_FALSE_COMMENT_CEILING = 0.01  # measured 0.000
 TRAFILATURA_COMMENT_RECALL_FLOOR = 0.79  # measured 0.807
 #: Scored on each comment's whole block (``Comment.block``: author, date and "Reply" lines kept, as
 #: the dragnet gold keeps them); a second gate next to the own-words F1 above.
-DRAGNET_BLOCK_F1_FLOOR = 0.925  # measured 0.937
+DRAGNET_BLOCK_F1_FLOOR = 0.93  # measured 0.938
 
 
 def _comment_text(page) -> str:
