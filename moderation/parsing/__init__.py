@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..threads import Thread, iter_threads_jsonl
-from ._decode import binary_kind, clean_text, decode_bytes
+from ._decode import binary_kind, clean_text, decode_bytes, repair_mojibake
 
 __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "parse_bytes", "parse_file", "parse_string"]
 
@@ -128,11 +128,12 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
     if format == "text":
         from .text import parse_text_page
 
-        return [parse_text_page(text, source=source)]
+        # saved pages may carry mojibake; exports are the comment system's own records, kept as they are
+        return [parse_text_page(repair_mojibake(text), source=source)]
     if format == "html":
         from .html import parse_html_page
 
-        return [parse_html_page(text, source=source)]
+        return [parse_html_page(repair_mojibake(text), source=source)]
     if format == "wxr":
         from .exports import parse_wxr
 

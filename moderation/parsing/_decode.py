@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["binary_kind", "clean_text", "decode_bytes", "looks_binary"]
+__all__ = ["binary_kind", "clean_text", "decode_bytes", "looks_binary", "repair_mojibake"]
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{1,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_\-.]{1,40})""", re.I)
@@ -155,6 +155,33 @@ def clean_text(text: str) -> str:
     if _CONTROL_CHARS.search(text) is None:
         return text
     return _CONTROL_CHARS.sub("", text)
+
+
+#: Text that was UTF-8 read as windows-1252 or Latin-1 and saved again ("â€™" for "’", "Ã©" for "é",
+#: "Â" before a no-break space): the page itself carries the damage, whatever its bytes' encoding.
+_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was decoded as windows-1252 or Latin-1 and saved again, with ftfy.
+
+    Only text with the telltale pairs is handed to ``ftfy.fix_encoding`` (it is cautious and
+    leaves text it cannot explain alone); a repair that would change the number of lines is not
+    taken, so text pages' line numbers stay valid.
+
+    Examples
+    --------
+    >>> repair_mojibake("John Watersâ€™ Cry-Baby, cafÃ© au lait")
+    'John Waters’ Cry-Baby, café au lait'
+    >>> repair_mojibake("São Paulo, naïve")
+    'São Paulo, naïve'
+    """
+    if _MOJIBAKE.search(text) is None:
+        return text
+    import ftfy
+
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed.count("\n") == text.count("\n") else text
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

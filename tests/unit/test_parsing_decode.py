@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from moderation.parsing._decode import binary_kind, clean_text, decode_bytes, looks_binary
+from moderation.parsing import parse_string
+from moderation.parsing._decode import binary_kind, clean_text, decode_bytes, looks_binary, repair_mojibake
 
 FRENCH = "Le café est très bon, naïve à la crème brûlée. « Déjà vu » — ça coûte 5 €."
 PAGE = '<html><head><meta charset="{charset}"><title>Café</title></head><body><p>{body}</p></body></html>'
@@ -106,3 +107,19 @@ def test_clean_text_keeps_line_structure():
     cleaned = clean_text(text)
     assert cleaned == "ab\r\nc[1md\tefg\n"
     assert cleaned.count("\n") == text.count("\n")
+
+
+def test_a_page_saved_with_mojibake_is_repaired_and_keeps_its_lines():
+    twice = "Don’t miss the café’s opening".encode().decode("cp1252")
+    assert repair_mojibake(twice) == "Don’t miss the café’s opening"
+    page = ("Harbour news\n\nThe new café opens on Friday, and the owners say the first coffee is free for "
+            "everyone who comes before nine.\n\n2 Comments\n\nAnna says:\nMarch 3, 2026 at 9:14 am\n"
+            f"{twice}!\nReply\nBob says:\nMarch 3, 2026 at 9:40 am\nSee you there.\nReply\n")
+    thread = parse_string(page, source="cafe.txt", format="text")[0]
+    assert thread.comments[0].text == "Don’t miss the café’s opening!"
+    assert thread.line_roles["comment"]  # line numbers still point at the page's lines
+
+
+def test_text_without_mojibake_is_left_alone():
+    for text in ("São Paulo, Ãngel, naïve", "Price: 5 € — “quoted”", "ÂÃ are two capitals"):
+        assert repair_mojibake(text) == text
