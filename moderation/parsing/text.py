@@ -242,6 +242,9 @@ _BY_RE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+#: Weekday names and abbreviations, as they stand between a clock time and a date ("8:21pm Tue 1 Jan 08").
+_WEEKDAY_ALT = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|"
+                "sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so")
 _DATE_PATTERNS = (
     # 2024-11-04, 2024/11/04
     re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
@@ -257,6 +260,12 @@ _DATE_PATTERNS = (
     # "7 Aug 12 at 11:21 pm": a two-digit year, only with a clock time after it
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+(?P<y>\d\d)(?=,?\s*"
                r"(?:at|um|à|@|-|\|)?\s*\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
+    # "8:21pm Tue 1 Jan 08": a two-digit year after the clock time (and a weekday), as news sites signed comments
+    re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?,?\s+(?:(?:" + _WEEKDAY_ALT + r")\.?,?\s+)?(?P<d>\d{1,2})"
+               r"(?:st|nd|rd|th)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+(?P<y>\d\d)(?!\d)", re.IGNORECASE),
+    # "Jan 17, 08 at 03:13 PM": the month first, a two-digit year, a clock time after it
+    re.compile(r"\b(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,\s*(?P<y>\d\d)(?=,?\s*"
+               r"(?:at|um|à|@|-|\|)?\s*\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
     # Without a year, only with a clock time after it (comment lists of this year): "Aug 9, 10:14 AM"
     re.compile(r"\b(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?=,?\s*(?:at|um|à|@|-|\|)?\s*"
                r"\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
@@ -264,8 +273,10 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?(?=,?\s*(?:at|um|à|@|-|\|)?\s*"
                r"\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
 )
+#: Index in _DATE_PATTERNS of the pattern that holds the clock time before the date.
+_TIME_FIRST = 5
 #: Index in _DATE_PATTERNS of the first pattern without a year.
-_YEARLESS = 5
+_YEARLESS = 7
 _TIME_RE = re.compile(
     # a zone after the time: capitals ("EDT", "MEZ") or a known zone or "Uhr", not any short word (a
     # name may follow the time: "on 2012-10-20 at 2:00 pm Jesse Good")
@@ -759,7 +770,8 @@ def _to_iso(raw: str | None) -> str | None:
         moment = datetime(year, month, day)
     except (ValueError, KeyError):
         return raw.strip()
-    time_match = _TIME_RE.search(raw, match.end()) or _TIME_RE.search(raw[: match.start()])
+    time_match = _TIME_RE.search(raw, match.end()) or _TIME_RE.search(raw[: match.start()]) or (
+        _TIME_RE.search(match.group(0)) if index == _TIME_FIRST else None)
     if not time_match or time_match.group(0).strip().isdigit():
         return moment.date().isoformat()
     hour, minute = int(time_match.group("h")), int(time_match.group("mi"))
