@@ -101,6 +101,7 @@ CONTROL_WORDS = (
     "antworten", "antwort", "melden", "zitieren", "daumen", "hoch", "runter", "permanenter",
     "aufklappen", "zuklappen", "gefällt", "mir", "zum", "anmelden", "répondre", "signaler", "rispondi", "responder",
     "beantwoorden", "reageren", "odpowiedz", "replydelete", "delete", "login", "log", "in", "sign", "or", "and",
+    "post",  # "Quote | Report this post"
 )
 
 #: Verbs that follow a commenter's name ("Anna says:", "Bob said...", "Carla schreibt:").
@@ -525,6 +526,12 @@ def _is_form(line: str, low: str | None = None) -> bool:
     return True
 
 
+#: The words that make a line of control words a comment's controls (not "Log in or sign up").
+_ACTION_WORDS = frozenset(("reply", "replydelete", "antworten", "répondre", "rispondi", "responder", "permalink", "report",
+                           "melden", "flag", "like", "quote", "respond", "actions", "daumen", "permanenter",
+                           "rate", "vote", "aufklappen", "beantwoorden", "reageren", "odpowiedz", "signaler"))
+
+
 def _is_control(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 80:
@@ -532,10 +539,7 @@ def _is_control(line: str) -> bool:
     words = [w.lower() for w in _words(stripped)]
     if not words or len(words) > 8:
         return False
-    if not any(w in ("reply", "replydelete", "antworten", "répondre", "rispondi", "responder", "permalink", "report",
-                     "melden", "flag", "like", "quote", "respond", "actions", "daumen", "permanenter",
-                     "rate", "vote", "aufklappen", "beantwoorden", "reageren", "odpowiedz", "signaler")
-               for w in words):
+    if not _ACTION_WORDS.intersection(words):
         return False
     return all(w in _CONTROL_WORD_SET for w in words)
 
@@ -621,6 +625,10 @@ class _Meta:
     date: str | None = None
     says: bool = False
     paired: bool = False
+    #: A "Posted by: X" line: the page names the writer of the words it goes with.
+    posted: bool = False
+    #: A signature under the words ("— Posted by Tom, Springfield"): it closes the comment above it.
+    signs: bool = False
 
     @cached_property
     def full_date(self) -> bool:
@@ -691,6 +699,12 @@ def _meta_of(line: str) -> _Meta | None:
         if tail_span:
             date = says.group("tail")[tail_span[0]:tail_span[1]]
         return _Meta(author=_clean_author(who), date=date, says=True)
+    posted = _POSTED_BY_LINE.match(stripped)
+    if posted:
+        meta = _posted_by_meta(posted.group("rest"))
+        if meta is not None:
+            meta.signs = stripped[0] in "—–-~"
+            return meta
     if _is_date_line(stripped):
         span = _date_span(stripped)
         rest = (stripped[: span[0]] + " " + stripped[span[1]:]).strip()
@@ -715,6 +729,39 @@ def _meta_of(line: str) -> _Meta | None:
         span = _date_span(stripped)
         return _Meta(author=_clean_author(stripped[: span[0]]), date=stripped[span[0]:span[1]])
     return None
+
+
+#: "Posted by: X on <date>", "— Posted by X, Town": a line that names who wrote the words it goes with.
+_POSTED_BY_LINE = re.compile(r"^[—–~-]{0,2}\s*(?:posted|submitted|written|comment(?:ed)?)\s+by\s*:?\s+(?P<rest>\S.*)$",
+                             re.IGNORECASE)
+#: What follows the name in a "Posted by" line: the commenter's town ("Anna, Leeds", "Tom of Perth"), a link.
+_POSTED_TAIL = re.compile(r",\s|\s+(?:of|from|in)\s|\s+(?:of|from)$|\s[|—–-]\s|\s\(")
+#: Words of a date left over once the date itself is cut out ("Tuesday, <date>").
+_DATE_WORDS = frozenset(w for w in _NOT_NAME_WORDS if w in MONTHS or w in (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "am", "pm", "today", "yesterday"))
+
+
+def _posted_by_meta(rest: str) -> _Meta | None:
+    """Read what follows "Posted by:" as the commenter's name (the town after it cut off) and the date.
+
+    The page says that this is a name, so any words will do ("you know it makes sense"), but not a
+    sentence. None when what is left is too long or empty.
+    """
+    span = _date_span(rest)
+    date = rest[span[0]:span[1]] if span else None
+    who = rest[: span[0]] + " " + rest[span[1]:] if span else rest
+    who = " ".join(who.split())
+    cut = _POSTED_TAIL.search(who)
+    if cut and cut.start() > 0:
+        who = who[: cut.start()]
+    who = _AUTHOR_TAIL.sub("", who).strip(_BULLETS + ",.;")
+    words = [w.lower() for w in _words(who)]
+    while words and words[-1] in _DATE_WORDS:
+        who = who[: who.lower().rindex(words.pop())].strip(_BULLETS + ",.;")
+    if not words or len(words) > 6 or len(who) > 60 or who.endswith(("?", "!")):
+        return None
+    return _Meta(author=who, date=date, posted=True)
 
 
 #: A line that signs a comment with any name, a date and its Reply link ("by ... on <date>. Reply #").
@@ -1275,7 +1322,9 @@ def _evidence(line: _Line) -> int:
     if line.kind == _KIND_PINGBACK:
         return 2
     if line.kind == _KIND_CONTROL:
-        return 2 if any(w.lower() in _REPLY_WORDS for w in _words(line.text)) else 1
+        words = {w.lower() for w in _words(line.text)}
+        # a "Reply" link, or two actions on one line ("Quote | Report this post"): a comment's own controls
+        return 2 if words.intersection(_REPLY_WORDS) or len(words & _ACTION_WORDS) >= 2 else 1
     if line.kind != _KIND_META or line.meta is None:
         return 0
     meta = line.meta
@@ -1380,7 +1429,10 @@ def _next_trio(lines: list[_Line], strong: list[int], position: int) -> int | No
             continue
         if any(lines[j].kind == _KIND_CONTROL or lines[j].meta.says or lines[j].meta.author
                for j in (first, second, third)):
-            while first > position and lines[first - 1].kind == _KIND_META:
+            # step back over the comment's other meta lines, not over the story's date above a
+            # complete author-and-date line
+            complete = lines[first].kind == _KIND_META and lines[first].meta.author and lines[first].meta.full_date
+            while first > position and lines[first - 1].kind == _KIND_META and not complete:
                 first -= 1
             return first
     return None
@@ -1500,7 +1552,19 @@ def _under_headline(lines: list[_Line], draft: _Draft) -> bool:
     if not draft.body or draft.body[0].number < first_meta.number:
         return False
     index = lines.index(first_meta)
-    return index > 0 and _title_like(lines[index - 1]) and not _is_prose(lines[index - 1].text)
+    return (index > 0 and _title_like(lines[index - 1]) and not _is_prose(lines[index - 1].text)
+            and not _share_bar(lines[index - 1].text))
+
+
+#: Words of a story's tool bar ("Print | Email this story | Comment"), besides CHROME_WORDS.
+_SHARE_BAR_WORDS = frozenset(("this", "story", "article", "page", "comment", "comments", "to", "a", "friend",
+                              "send", "save", "bookmark", "digg"))
+
+
+def _share_bar(text: str) -> bool:
+    """True for a story's tool bar ("Print Email this Comment"): no headline, whatever its capitals."""
+    words = [word.lower() for word in _words(text)]
+    return len(words) >= 2 and all(word in _CHROME_WORD_SET or word in _SHARE_BAR_WORDS for word in words)
 
 
 def _longest(drafts: list[_Draft]) -> bool:

@@ -1,6 +1,10 @@
 """Text parser: comment layouts of news sites (invented example pages)."""
 
-from moderation.parsing.text import _meta_of, _to_iso
+from moderation.parsing.text import _meta_of, _to_iso, parse_text_page
+
+
+def _roles(thread):
+    return {number: role for role, numbers in thread.line_roles.items() for number in numbers}
 
 
 def test_clock_time_before_a_two_digit_year_date():
@@ -13,3 +17,48 @@ def test_month_first_two_digit_year_with_time_after():
     meta = _meta_of("Fri, Mar 9, 07 at 04:05 PM")
     assert meta is not None
     assert _to_iso(meta.date) == "2007-03-09T16:05:00"
+
+
+def test_signed_news_comments_without_header():
+    page = "\n\n".join([
+        "Harbour bridge to close for repairs",
+        "The council said on Monday that the old harbour bridge will close for six weeks while engineers "
+        "replace the worn steel cables that hold up its eastern span.",
+        "Drivers will be sent along the coast road, which adds about ten minutes to the trip into town "
+        "for most people who live on the north side.",
+        "7:02pm Monday 5th March 2007",
+        "Posted by: gullwatcher, Northport on 8:15pm Mon 5 Mar 07",
+        "About time too, the cables have looked rusty for years and I never liked driving over it.",
+        "Quote | Report this post",
+        "Posted by: Tilly B, Southsea on 9:40pm Mon 5 Mar 07",
+        "Six weeks is optimistic. Did you see how long the ferry pier took?",
+        "Quote | Report this post",
+        "Posted by: ron the roofer on 7:05am Tue 6 Mar 07",
+        "I drive the coast road every day and it is already full at eight. Good luck to us all.",
+        "Quote | Report this post",
+        "Add your comment",
+        "Email:",
+        "Password:",
+    ])
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == [
+        "About time too, the cables have looked rusty for years and I never liked driving over it.",
+        "Six weeks is optimistic. Did you see how long the ferry pier took?",
+        "I drive the coast road every day and it is already full at eight. Good luck to us all.",
+    ]
+    assert thread.comments[0].published == "2007-03-05T20:15:00"
+    assert thread.comments[2].author == "ron the roofer"
+    assert "Quote | Report this post" in thread.comments[0].block
+    assert "harbour bridge will close" in thread.article
+
+
+def test_posted_by_line_names_the_commenter_without_the_town():
+    meta = _meta_of("Posted by: Greta Holm of Lakeside 10:12pm March 4, 2007")
+    assert meta.author == "Greta Holm" and meta.posted and not meta.signs
+    assert _to_iso(meta.date) == "2007-03-04T22:12:00"
+    assert _meta_of("Posted by: walks the dog, Eastfield on 6:01am Wed 7 Mar 07").author == "walks the dog"
+
+
+def test_dash_led_posted_by_line_is_a_signature():
+    meta = _meta_of("— Posted by Ines, Porto Alegre")
+    assert meta.author == "Ines" and meta.signs
