@@ -65,7 +65,7 @@ _META_WORDS = re.compile(
     r"author|vcard|\bfn\b|says|meta|date|time|posted|byline|reply|permalink|avatar|gravatar|photo|vote"
     r"|rating|like|report|flag|share|edit|actions|tools|footer|header|userinfo|user-?name|username|nick|\buser\b"
     r"|signature|comment-?number|commentnumber|num\b|count|quote-?link|badge|profile|posted|info\b|details"
-    r"|controls|moderat|admin|cite|comment-?head\b|\bname\b|perma",
+    r"|controls|moderat|admin|cite|comment-?head\b|\bname\b|perma|(?:^|\s)by(?:\s|$)",
 )
 _META_TAGS = frozenset(("cite", "time", "img", "figure", "abbr"))
 
@@ -374,9 +374,11 @@ def _parse_date(value: str | None, dayfirst: bool = False) -> str | None:
     if not value or len(value) > 80:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         pass
+    else:  # a day alone ("2019-01-01") stays a day, not midnight
+        return parsed.date().isoformat() if len(value) == 10 else parsed.isoformat()
     if not (re.search(r"\b(?:1[89]|20)\d\d\b", value) or _SHORT_YEAR.search(value)):
         return None
     if not value.isascii() or _FOREIGN_MONTH.search(value):
@@ -1433,7 +1435,7 @@ def _meta_elements(item: _Item, nested: set, page: _Page) -> list:
                 continue
             if node is el:
                 continue
-            if node.tag in _META_TAGS:
+            if node.tag in _META_TAGS or _profile_link(node):
                 metas.append(node)
                 walker.skip_subtree()
                 continue
@@ -1443,6 +1445,11 @@ def _meta_elements(item: _Item, nested: set, page: _Page) -> list:
                     metas.append(node)
                     walker.skip_subtree()
     return metas
+
+
+def _profile_link(el) -> bool:
+    """A link to the commenter's profile as Drupal writes it (``title="View user profile."``)."""
+    return el.tag == "a" and (el.get("title") or "").lower().startswith("view user profile")
 
 
 def _role_names(attrs: str) -> str:
@@ -1544,7 +1551,7 @@ _DATE_CLASS = re.compile(r"date|time|posted|published|meta|footer|byline")
 
 def _author_of(item: _Item, metas: list) -> str | None:
     for el in metas:
-        if el.tag == "cite" or _has(_AUTHOR_CLASS, _attrs(el)) or el.tag == "dt":
+        if el.tag == "cite" or _has(_AUTHOR_CLASS, _attrs(el)) or el.tag == "dt" or _profile_link(el):
             fn = None
             for sub in el.iter():
                 if isinstance(sub.tag, str) and re.search(r"\bfn\b|\bname\b|username|user-?name", _attrs(sub)):
@@ -1638,7 +1645,7 @@ def _author_beside_date(line: str) -> str | None:
 #: Around a commenter's name: "by ", "— Posted by ", " writes:", " sagt:", a user number "(1040920)", a star.
 _AUTHOR_WRAP = re.compile(
     r"^[-\u2013\u2014\s]*(?:(?:posted|written|geschrieben|kommentiert)\s+)?(?:by|von|par)\s+"
-    r"|\s+(?:writes|wrote|says|said|sagt|schreibt|meint|dit|dice)\s*:?\s*$"
+    r"|\s+(?:writes|wrote|says|said|sagt|schreibt|meint|dit|dice)\s*[:,]?\s*$"
     r"|\s*\(\d+\)\s*\*?(?:\s*(?:writes|wrote|says|schreibt)\b.*)?$|\s*\*$"  # "Ann (1285) writes: <mail>"
     r"|(?<=[a-z])(?:says|sagt|schreibt|meint|dit|dice|scrive|zegt):$"  # "Lenasagt:", the space lost in markup
     r"|\s+[-\u2013\u2014]\s+(?=[^\n]*\d).*$",  # a date left after a dash ("Ann — January 7", "Ann — 17.07")
@@ -1706,6 +1713,8 @@ def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
     for el in metas:
         if el.tag == "time" or _has(_DATE_CLASS, _attrs(el)) or el.tag == "dt":
             text = _clean_line(el.text_content())
+            if _JOINED.search(text):
+                continue
             m = _POSTED_BY.match(text)
             if m and m.group("date"):
                 text = m.group("date")
@@ -1716,7 +1725,8 @@ def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
     for el in metas:
         for sub in el.iter():
             if sub is not el and isinstance(sub.tag, str) and _has(_DATE_CLASS, _attrs(sub)):
-                parsed = _parse_date(_clean_line(sub.text_content()), dayfirst)
+                text = _clean_line(sub.text_content())
+                parsed = None if _JOINED.search(text) else _parse_date(text, dayfirst)
                 if parsed:
                     return parsed
     # the date of an author line ("Posted by: X on 5:19pm Tue 1 Jan 08", "X (12/19/2007 16:36)"), when
@@ -1728,7 +1738,22 @@ def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
                 parsed = _parse_date(m.group("date"), dayfirst)
                 if parsed:
                     return parsed
+    # a whole date written anywhere in a short meta line: WordPress themes put it in the permalink
+    # ("On September 4, 2012 at 10:28 am"), Drupal beside the comment number ("Thu, 08/09/2012 - 14:45 | 2691823")
+    for el in metas:
+        for line in _text(el).split("\n"):
+            line = line.strip()
+            if len(line) > 120 or _JOINED.search(line):
+                continue
+            found = DATE_IN_TEXT.search(line)
+            parsed = _parse_date(found.group(0), dayfirst) if found else None
+            if parsed:
+                return parsed
     return None
+
+
+#: A user box's join date or birthday, which is not when the comment was written.
+_JOINED = re.compile(r"\b(?:joined|member since|registered|since|born|seit|dabei|inscrit|membre depuis)\b", re.I)
 
 
 #: A day with a month: "1 Jan", "Jan 9", "12/19/2007", "17.07.2011".

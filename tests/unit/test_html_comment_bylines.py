@@ -1,0 +1,92 @@
+"""Unit tests for commenters' names and dates in the bylines of several templates, on hand-written pages."""
+
+from __future__ import annotations
+
+from moderation.parsing.html import parse_html_page
+
+STORY = ("<p>The harbour ferry will run every twenty minutes this summer, the port authority said. "
+         "Two extra boats have been leased from a company further up the coast for the season.</p>")
+
+
+def _page(comments: str) -> str:
+    return (f"<html><head><title>Ferry timetable</title></head><body><div class='story'>{STORY}</div>"
+            f"<div id='comments'>{comments}</div></body></html>")
+
+
+def _footer_byline(ident: int, name: str, words: str) -> str:
+    # the byline under the words, with the date and the thread controls inside it
+    return (f"<div class='citem' id='comment_item_{ident}'><div class='comment'>"
+            f"<div class='cbody'><p>{words}</p></div>"
+            f"<p class='by'>by <a href='/users/{name}'>{name}</a> on "
+            f"<span class='time'><a href='#{ident}'>Jun 3, 2013 4:1{ident} PM EDT</a></span> "
+            f"<a href='#' class='up_link'>up</a> <a href='#' class='reply_link'>reply</a></p></div></div>")
+
+
+def test_a_footer_byline_gives_the_name_and_leaves_the_words():
+    page = _page(_footer_byline(1, "deckhand77", "Twenty minutes is a big improvement on the hourly boat.")
+                 + _footer_byline(2, "tidewatcher", "Will the late boat on Fridays stay?")
+                 + _footer_byline(3, "gullfeeder", "Good news for anyone commuting across the bay."))
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.text) for c in comments] == [
+        ("deckhand77", "Twenty minutes is a big improvement on the hourly boat."),
+        ("tidewatcher", "Will the late boat on Fridays stay?"),
+        ("gullfeeder", "Good news for anyone commuting across the bay."),
+    ]
+    assert comments[0].published == "2013-06-03T16:11:00"
+
+
+def _permalink_date(ident: int, name: str, words: str) -> str:
+    # the date is the text of the permalink inside the author box, with no date class on it
+    return (f"<div class='comment' id='comment-{ident}'><div class='comment-author vcard'>"
+            f"<a href='#comment-{ident}' class='comment_permalink'>On May 1{ident}, 2014 at 9:0{ident} am</a> "
+            f"<cite class='fn'>{name}</cite> <span class='says'>said:</span></div>"
+            f"<div class='comment-body'><p>{words}</p></div>"
+            f"<div class='reply'><a class='comment-reply-link' href='#'>Reply</a></div></div>")
+
+
+def test_a_date_written_in_the_permalink_of_the_author_box_is_the_comment_date():
+    page = _page(_permalink_date(1, "Marta", "The timetable looks sensible to me.")
+                 + _permalink_date(2, "Owen", "I hope the fares stay the same."))
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published) for c in comments] == [
+        ("Marta", "2014-05-11T09:01:00"), ("Owen", "2014-05-12T09:02:00")]
+
+
+def _drupal(ident: int, name: str, words: str) -> str:
+    # the date beside the comment number, the name a profile link outside any named box
+    return (f"<div class='toggle_area' id='comment-{ident}'><div class='toggle_label'>"
+            f"<span class='scomments_info'>Tue, 07/0{ident}/2015 - 18:2{ident} | <a href='#c{ident}'>55{ident}01</a></span>"
+            f"<b><a href='/users/{name.lower()}' title='View user profile.'>{name}</a></b></div>"
+            f"<div class='comment-content'><p>{words}</p></div></div>")
+
+
+def test_a_drupal_profile_link_is_the_author_and_the_date_beside_the_number_is_read():
+    page = _page(_drupal(1, "Salt Marsh", "The morning boats are always full, so this helps.")
+                 + _drupal(2, "Pier Nine", "Extra boats leased for one summer only seems short-sighted."))
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published, c.text) for c in comments] == [
+        ("Salt Marsh", "2015-07-01T18:21:00", "The morning boats are always full, so this helps."),
+        ("Pier Nine", "2015-07-02T18:22:00", "Extra boats leased for one summer only seems short-sighted."),
+    ]
+
+
+def test_a_join_date_in_the_user_box_is_not_the_comment_date():
+    comment = ("<li class='comment' id='comment-{i}'><div class='comment-meta'>Member since March 3, 2009</div>"
+               "<cite class='fn'>Hal</cite><p>Comment number {i} about the ferry timetable.</p></li>")
+    page = _page("<ol class='commentlist'>" + "".join(comment.format(i=i) for i in (1, 2)) + "</ol>")
+    comments = parse_html_page(page).comments
+    assert [c.published for c in comments] == [None, None]
+
+
+def test_said_with_a_comma_is_not_part_of_the_name():
+    comment = ("<li class='comment' id='comment-{i}'><div class='comment-author'>Nadia said,</div>"
+               "<div class='comment-text'><p>Reply number {i}: the ferry is the best way into town.</p></div></li>")
+    page = _page("<ol class='commentlist'>" + "".join(comment.format(i=i) for i in (1, 2)) + "</ol>")
+    assert [c.author for c in parse_html_page(page).comments] == ["Nadia", "Nadia"]
+
+
+def test_a_day_written_in_iso_form_stays_a_day():
+    comment = ("<li class='comment' id='comment-{i}'><cite class='fn'>Ike</cite>"
+               "<span class='comment-date'>2016-02-0{i}</span><p>Note {i} on the winter timetable.</p></li>")
+    page = _page("<ol class='commentlist'>" + "".join(comment.format(i=i) for i in (1, 2)) + "</ol>")
+    assert [c.published for c in parse_html_page(page).comments] == ["2016-02-01", "2016-02-02"]
