@@ -36,7 +36,7 @@ COMMENT_WORDS = (
 #: Header phrases that name a comment section without a count.
 HEADER_PHRASES = (
     "comments", "reader comments", "readers' comments", "user comments", "discussion", "responses",
-    "what readers say", "kommentare", "leserkommentare", "diskussion", "vos réactions",
+    "what readers say", "have your say", "kommentare", "leserkommentare", "diskussion", "vos réactions",
     "commentaires", "réactions", "commenti", "comentarios", "reacties",
 )
 
@@ -221,7 +221,8 @@ _COUNT_ANY_ADJ = re.compile(
     re.UNICODE,
 )
 _HEADER_REST = re.compile(
-    r"^(?:on|to|zu|about|so far|in|sur|su|op|for|auf|read|add|leave|und|and|»|“|\"|„|«|…|{|\(|so far|displaying|showing|sorted)",
+    r"^(?:on|to|zu|about|so far|in|sur|su|op|for|auf|read|add|leave|und|and|»|“|\"|„|«|…|{|\(|so far|displaying|showing|sorted|"
+    r"posted)",
     re.IGNORECASE,
 )
 #: A comment's count of replies ("Responses (6)"): a control under it, not a section header ("7 Responses").
@@ -408,7 +409,7 @@ def _header_count(line: str) -> tuple[bool, int | None]:
     stripped = line.strip()
     if not stripped or len(stripped) > _SHORT:
         return False, None
-    low = _norm(_GLUED.sub(" ", stripped))
+    low = re.sub(r"(?<=[a-z])\(s\)?(?![a-z])", "s", _norm(_GLUED.sub(" ", stripped)))  # "Comment(s)"
     if not low or _NOT_HEADER_RE.match(low):
         return (False, 0) if low.startswith(("no comments", "0 comments", "keine kommentare")) else (False, None)
     if low in _HEADER_PHRASE_SET:
@@ -437,10 +438,14 @@ def _header_count(line: str) -> tuple[bool, int | None]:
         return False, None
     if count == 0:
         return False, 0
-    if count is None and match.re is _WORD_FIRST and (rest or not match.group("adj")):
+    if count is None and match.re is _WORD_FIRST and (rest or not match.group("adj")) and not _ON_THIS.match(rest):
         # Bare words ("Antworten") are controls; HEADER_PHRASES lists the bare headers.
         return False, None
     return True, count
+
+
+#: What a header names its comments on ("Comments on this story"): the page itself, not a link's title.
+_ON_THIS = re.compile(r"^(?:on|to|about)\s+this\s+(?:story|article|post|entry|blog post|page|item|report)$")
 
 
 #: Words of the tab next to a comment count ("1 Comment | No Reactions", "12 Comments 3 Trackbacks").
@@ -869,6 +874,8 @@ class _Draft:
         self.meta_lines.append(line)
         if line.meta is not None:
             self.author = self.author or line.meta.author
+            if self.date and line.meta.date and not line.meta.full_date and not _TIME_RE.search(self.date):
+                self.date += " " + line.meta.date  # "March 3rd, 2007" over "1:02 am": one date and time
             self.date = self.date or line.meta.date
 
 
@@ -929,6 +936,7 @@ def _classify(lines: list[str]) -> list[_Line]:
             if meta is not None:
                 line.kind, line.meta = _KIND_META, meta
         result.append(line)
+    _join_split_dates(result)
     _take_buttons(result)
     _take_scores(result)
     _take_count_lines(result)
@@ -936,6 +944,27 @@ def _classify(lines: list[str]) -> list[_Line]:
     _mark_name_lines(result)
     _mark_count_headers(result)
     return result
+
+
+#: A month and day without the year ("December 27th,"), and a line that opens with a year ("2007").
+_MONTH_DAY = re.compile(r"^(?:(?:" + _MONTH_ALT + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:"
+                        + _MONTH_ALT + r"))\.?,?$", re.IGNORECASE)
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
+
+
+def _join_split_dates(lines: list[_Line]) -> None:
+    """Read "December 27th," / "2007" (a date the page broke over two lines) as one date on both lines."""
+    for line, following in zip(lines, lines[1:]):
+        if line.kind != _KIND_TEXT or following.number - line.number > 2 or not _MONTH_DAY.match(line.text.strip()):
+            continue
+        if following.kind not in (_KIND_TEXT, _KIND_META) or not _YEAR_FIRST.match(following.text.strip()):
+            continue
+        joined = line.text.strip() + " " + following.text.strip()
+        if _is_date_line(joined) and 0 <= _find_date(joined)[1] < _YEARLESS:
+            span = _date_span(joined)
+            date = joined[span[0]:span[1]]
+            line.kind, line.meta = _KIND_META, _Meta(date=date)
+            following.kind, following.meta = _KIND_META, _Meta(date=date)
 
 
 #: Words of the buttons a comment widget prints on a line of their own under each comment: a vote ("up", "down",
@@ -1342,8 +1371,9 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]]
     headers = [i for i, line in enumerate(lines) if line.kind == _KIND_HEADER]
     counts = {lines[i].count for i in headers if lines[i].count}
     if len(counts) >= 3:
-        # "68 comments" under every teaser of a listing page: counts, not a comment section.
-        headers = [i for i in headers if not lines[i].count]
+        # "68 comments" under every teaser of a listing page: counts, not a comment section; a header
+        # with words of its own ("5 comments so far...") is the story's
+        headers = [i for i in headers if not lines[i].count or len(_words(lines[i].text)) > 2]
         counts = set()
     claimed = next((lines[i].count for i in headers if lines[i].count), None)
     candidates: list[tuple[int, int | None]] = []
@@ -1736,6 +1766,10 @@ def _sidebar_heading(text: str) -> bool:
     return len(_words(stripped)) <= 8 and not stripped.endswith((".", "!", "?", "…")) and not _is_prose(stripped)
 
 
+#: A comment's number alone on its line ("2.", "#3").
+_BARE_NUMBER = re.compile(r"^\s*(?:#\d{1,4}|\d{1,4}[.):])\s*$")
+
+
 def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], int]:
     """Walk the section; return the drafts, the lines left as boilerplate, and where it ended.
 
@@ -1800,7 +1834,12 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             continue
         if kind == _KIND_META:
             last_anchor = index
-            if layout == "head":
+            if line.meta.signs and current.body:
+                # "— Posted by Tom, Springfield" under the words: it signs them, whatever the layout
+                current.add_meta(line)
+                close()
+                closed_by_meta = index
+            elif layout == "head":
                 if current.body and not current.meta_lines and not drafts:
                     # text above the first author line is no comment of a head-layout list (sort tabs)
                     leftover.extend(current.body)
@@ -1830,6 +1869,18 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         if (started or current.body) and _SIDEBAR_HEAD.match(line.text) and _sidebar_heading(line.text):
             end = index  # the site's link lists begin under the last comment
             break
+        if _BARE_NUMBER.match(line.text):
+            # "2." over a comment: the list's number of the comment it heads, no words of the one above
+            if current.body and not any(_WORD_RE.search(other.text) for other in current.body):
+                current.meta_lines.extend(current.body)  # a rating over the number ("+4" / "#1")
+                current.body = []
+            if current.body and layout == "head":
+                close()
+            if current.body:
+                leftover.append(line)
+            else:
+                current.meta_lines.append(line)
+            continue
         numbered = _LEADING_NUMBER.match(line.text)
         if numbered and current.body and _numbered_sequence(section, index):
             close()

@@ -62,3 +62,62 @@ def test_posted_by_line_names_the_commenter_without_the_town():
 def test_dash_led_posted_by_line_is_a_signature():
     meta = _meta_of("— Posted by Ines, Porto Alegre")
     assert meta.author == "Ines" and meta.signs
+
+
+def test_header_words():
+    from moderation.parsing.text import _header_count
+
+    assert _header_count("Comment(s)") == (True, None)
+    assert _header_count("3 Comment(s)") == (True, 3)
+    assert _header_count("READER COMMENTS ON THIS STORY")[0]
+    assert _header_count("4 comments posted — Post a new comment") == (True, 4)
+    assert _header_count("Have your say")[0]
+
+
+def test_numbered_comments_with_broken_dates_and_signatures_under_a_listing():
+    page = "\n\n".join([
+        "Why the night bus matters",
+        "The city plans to cut the night bus routes next spring, and the columnists are not happy about it. "
+        "Several of them argue that shift workers have no other way to get home.",
+        "One writer says the savings are small compared with the cost of taxis for the hospital staff.",
+        "3 comments so far...",
+        "1.",
+        "March 2nd,",
+        "2007",
+        "9:14 pm",
+        "I ride the last bus home from the bakery every night. Without it I would have to walk an hour.",
+        "— Posted by Odile, Lyon",
+        "2.",
+        "March 3rd,",
+        "2007",
+        "1:02 am",
+        "Taxis are not an option on my wage, so thank you for writing about this.",
+        "— Posted by Sam K",
+        "3.",
+        "March 3rd,",
+        "2007",
+        "8:30 am",
+        "Cut the daytime duplicates instead. Two buses an hour on the ring road is plenty.",
+        "— Posted by Priya",
+        "Add your comments...",
+        "Name",
+        "Recent Posts",
+        "March 4",
+        "12 comments",
+        "A quieter harbour",
+        "March 3",
+        "40 comments",
+        "Rents again",
+        "March 2",
+        "7 comments",
+        "Old stadium, new park",
+    ])
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == [
+        "I ride the last bus home from the bakery every night. Without it I would have to walk an hour.",
+        "Taxis are not an option on my wage, so thank you for writing about this.",
+        "Cut the daytime duplicates instead. Two buses an hour on the ring road is plenty.",
+    ]
+    assert [c.author for c in thread.comments] == ["Odile", "Sam K", "Priya"]
+    assert thread.comments[1].published == "2007-03-03T01:02:00"
+    assert thread.comments[0].block.startswith("1.\nMarch 2nd,\n2007")
