@@ -14,6 +14,7 @@ from lxml import etree
 from ..errors import InputError
 from ..threads import Comment, Thread
 from ._byline import DATE_IN_TEXT, byline_name, story_metadata
+from ._yearless import yearless_date
 
 __all__ = ["parse_html_page"]
 
@@ -325,7 +326,9 @@ def _fast_date(value: str) -> str | None:
 
 #: A day, a month name and a two-digit year ("1 Jan 08"): the year is not a stray number.
 _SHORT_YEAR = re.compile(
-    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+'?\d\d$", re.I)
+    r"(?:\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+'?\d\d"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+'?\d\d"  # "Jan 17, 08 at 03:13 PM"
+    r")(?:\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?$", re.I)
 
 
 #: Month names of the German, French, Spanish, Italian and Dutch pages, to their English abbreviations.
@@ -1700,7 +1703,8 @@ def _without_date(author: str) -> str:
     name, sep, rest = author.partition(" on ")
     if not sep:
         name, sep, rest = author.partition(" at ")
-    return name.strip() if sep and name.strip() and _DATE_HINT.search(rest) else author
+    dated = _DATE_HINT.search(rest) or _DAY_MONTH.match(rest.strip())  # "Doug on Aug 9, 10:14 AM": no year
+    return name.strip() if sep and name.strip() and dated else author
 
 
 def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
@@ -2188,6 +2192,17 @@ def _densest(page: _Page, skip: set, never: set = frozenset()):
 # ---------------------------------------------------------------------------
 
 
+def _date_yearless(comments: list[Comment], story_published: str | None) -> None:
+    """Date the undated comments whose bylines leave the year out ("on Monday July 23, @08:35PM")."""
+    for comment in comments:
+        if comment.published or not comment.block:
+            continue
+        words = {line.strip() for line in comment.text.split("\n")}
+        lines = [line.strip() for line in comment.block.split("\n") if line.strip()]
+        bylines = [line for line in lines[:4] + lines[-3:] if line not in words]
+        comment.published = yearless_date(bylines, story_published)
+
+
 def parse_html_page(html: str, source: str = "<string>") -> Thread:
     """Read a saved HTML page into a thread: article, metadata and reader comments.
 
@@ -2289,6 +2304,7 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
             if _prose_outside(section, own, page) < _AREA_PROSE:
                 exclude.add(section)
     article = _article(page, exclude, own)
+    _date_yearless(comments, meta["published"])
     return Thread(
         source=source,
         title=meta["title"],

@@ -90,3 +90,43 @@ def test_a_day_written_in_iso_form_stays_a_day():
                "<span class='comment-date'>2016-02-0{i}</span><p>Note {i} on the winter timetable.</p></li>")
     page = _page("<ol class='commentlist'>" + "".join(comment.format(i=i) for i in (1, 2)) + "</ol>")
     assert [c.published for c in parse_html_page(page).comments] == ["2016-02-01", "2016-02-02"]
+
+
+def _dated_story(published: str, comments: str) -> str:
+    return (f"<html><head><title>Ferry timetable</title><meta property='article:published_time' content='{published}'>"
+            f"</head><body><div class='story'>{STORY}</div><div id='comments'>{comments}</div></body></html>")
+
+
+def _no_year(ident: int, byline: str) -> str:
+    return (f"<li class='comment' id='comment-{ident}'><div class='comment-meta'>{byline}</div>"
+            f"<div class='comment-text'><p>Message {ident} about the new ferry timetable.</p></div></li>")
+
+
+def test_a_byline_without_a_year_takes_the_story_year_when_its_weekday_agrees():
+    bylines = ["by quayside (4411) on Friday June 6, @07:05PM", "by harbourcat (912) on Saturday June 7, @09:40AM"]
+    page = _dated_story("2014-06-06T10:00:00", "<ol class='commentlist'>"
+                        + "".join(_no_year(i, b) for i, b in enumerate(bylines, 1)) + "</ol>")
+    assert [c.published for c in parse_html_page(page).comments] == ["2014-06-06T19:05:00", "2014-06-07T09:40:00"]
+
+
+def test_a_byline_without_a_year_stays_undated_when_the_weekday_or_the_story_date_disagrees():
+    bylines = ["by quayside on Monday June 6, @07:05PM", "by harbourcat on Saturday June 7, @09:40AM"]
+    comments = "<ol class='commentlist'>" + "".join(_no_year(i, b) for i, b in enumerate(bylines, 1)) + "</ol>"
+    # 6 June 2014 was a Friday; and without the story's date no year is guessed at all
+    assert [c.published for c in parse_html_page(_dated_story("2014-06-06", comments)).comments] == [
+        None, "2014-06-07T09:40:00"]
+    assert [c.published for c in parse_html_page(_page(comments)).comments] == [None, None]
+
+
+def test_a_comment_dated_early_in_january_under_a_december_story_is_in_the_next_year():
+    page = _dated_story("2014-12-30", "<ol class='commentlist'>" + _no_year(1, "Nell on Jan 2, 10:14 AM said:")
+                        + _no_year(2, "Gus on Dec 31, 11:50 PM said:") + "</ol>")
+    assert [(c.author, c.published) for c in parse_html_page(page).comments] == [
+        ("Nell", "2015-01-02T10:14:00"), ("Gus", "2014-12-31T23:50:00")]
+
+
+def test_a_two_digit_year_after_the_month_and_day_is_a_year():
+    bylines = ["Thu, Jan 15, 09 at 03:13 PM", "7 Jan 09 at 11:21 pm"]
+    page = _dated_story("2009-01-07", "<ol class='commentlist'>"
+                        + "".join(_no_year(i, b) for i, b in enumerate(bylines, 1)) + "</ol>")
+    assert [c.published for c in parse_html_page(page).comments] == ["2009-01-15T15:13:00", "2009-01-07T23:21:00"]
