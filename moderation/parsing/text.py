@@ -740,7 +740,7 @@ def _meta_of(line: str) -> _Meta | None:
 _POSTED_BY_LINE = re.compile(r"^[—–~-]{0,2}\s*(?:posted|submitted|written|comment(?:ed)?)\s+by\s*:?\s+(?P<rest>\S.*)$",
                              re.IGNORECASE)
 #: What follows the name in a "Posted by" line: the commenter's town ("Anna, Leeds", "Tom of Perth"), a link.
-_POSTED_TAIL = re.compile(r",\s|\s+(?:of|from|in)\s|\s+(?:of|from)$|\s[|—–-]\s|\s\(")
+_POSTED_TAIL = re.compile(r",\s|\s+(?:of|from|in)\s+(?=[A-Z])|\s+(?:of|from)$|\s[|—–-]\s|\s\(")
 #: Words of a date left over once the date itself is cut out ("Tuesday, <date>").
 _DATE_WORDS = frozenset(w for w in _NOT_NAME_WORDS if w in MONTHS or w in (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
@@ -1370,6 +1370,7 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]]
     """
     headers = [i for i, line in enumerate(lines) if line.kind == _KIND_HEADER]
     counts = {lines[i].count for i in headers if lines[i].count}
+    headers = sorted(headers + _forms_over_comments(lines))
     if len(counts) >= 3:
         # "68 comments" under every teaser of a listing page: counts, not a comment section; a header
         # with words of its own ("5 comments so far...") is the story's
@@ -1406,6 +1407,28 @@ def _header_candidates(lines: list[_Line]) -> tuple[list[tuple[int, int | None]]
             if len(candidates) >= _MAX_CANDIDATES:
                 break
     return candidates, claimed
+
+
+#: A form line over the first comment ("Add Comment") has at most this many words.
+_FORM_HEAD_WORDS = 10
+
+
+def _forms_over_comments(lines: list[_Line]) -> list[int]:
+    """Form lines that stand where a header would: right over a signed comment.
+
+    News sites print "Add Comment" or "Comments are closed" over the list, then "Posted by: Anna
+    on <date>" and her words; the form line opens the section as a bare "Comments" would.
+    """
+    found = []
+    for index in range(len(lines) - 2):
+        line, meta, words = lines[index], lines[index + 1], lines[index + 2]
+        if line.kind != _KIND_FORM or len(_words(line.text)) > _FORM_HEAD_WORDS:
+            continue
+        if meta.kind != _KIND_META or not (meta.meta.posted or meta.meta.says) or not meta.meta.author:
+            continue
+        if meta.meta.full_date and words.kind == _KIND_TEXT and len(_words(words.text)) >= 3:
+            found.append(index)
+    return found
 
 
 #: The reply form's own lines ("Leave a Reply", "Cancel reply"): a page prints it after the comments.
@@ -1617,7 +1640,8 @@ def _prose_words(lines: list[_Line]) -> int:
 
 def _reads_as_article(draft: _Draft, words_before: int) -> bool:
     """True for a draft that is an article: long, in paragraphs, and longer than all prose above it."""
-    paragraphs = [line for line in draft.body if _is_prose(line.text)]
+    # a paragraph shown twice (the words, then the same words again for a "Quote" button) counts once
+    paragraphs = list({_norm(line.text): line for line in draft.body if _is_prose(line.text)}.values())
     words = sum(len(_words(line.text)) for line in paragraphs)
     return len(paragraphs) >= _ARTICLE_PARAGRAPHS and words >= _ARTICLE_WORDS and words > words_before
 
@@ -1689,7 +1713,9 @@ def _section_quality(drafts: list[_Draft], header: int) -> float:
             talk += talks
         score += min(words, 300)
     # "Anna says:" over most comments: that is how comment lists sign them, and teasers never are
-    saying = sum(any(line.meta is not None and line.meta.says for line in draft.meta_lines) for draft in drafts)
+    # under a header, "Posted by: Anna" lines sign comments as "Anna says:" does
+    saying = sum(any(line.meta is not None and (line.meta.says or has_header and line.meta.posted)
+                     for line in draft.meta_lines) for draft in drafts)
     if saying >= 2 and saying >= 0.5 * len(drafts):
         talk = good
     if header == 0 and (good < 2 or talk < 0.5 * good or running < 2):
@@ -1891,7 +1917,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         started = True
     # Tail layout: text after the last anchor is not a comment (there is nothing to close it).
     if current.body:
-        if (layout == "tail" or not current.meta_lines and len(drafts) >= 2
+        if (layout == "tail" or not current.meta_lines and len(drafts) >= 1
                 and all(draft.meta_lines for draft in drafts)) and last_anchor >= 0:
             # text after the last anchor is not a comment: nothing closes it (tail layout), or
             # nothing names it where every comment before it was named (head layout)
@@ -1906,8 +1932,26 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
                 end = min(end, section.index(rest[0]))
     else:
         leftover.extend(current.meta_lines)
+    for draft in drafts:
+        _drop_doubled_body(draft, leftover)
     drafts = _drop_repeats(drafts, leftover)
     return drafts, leftover, end
+
+
+def _drop_doubled_body(draft: _Draft, leftover: list[_Line]) -> None:
+    """Move the second copy of a comment's words to ``leftover`` when the page shows them all twice.
+
+    Some comment systems print every comment a second time for their "Quote" button; a copied
+    page holds the words, then the same words again, line for line. Only a body made of two equal
+    halves is cut, and not one line repeated many times.
+    """
+    body = draft.body
+    half = len(body) // 2
+    if half == 0 or len(body) % 2 or half > 1 and len({_norm(line.text) for line in body}) == 1:
+        return  # (one line said over and over is the reader's own shouting)
+    if all(_norm(body[k].text) == _norm(body[half + k].text) for k in range(half)):
+        leftover.extend(body[half:])
+        draft.body = body[:half]
 
 
 #: A line shown in this many comments, and in this share of them, is part of every comment's frame.

@@ -121,3 +121,55 @@ def test_numbered_comments_with_broken_dates_and_signatures_under_a_listing():
     assert [c.author for c in thread.comments] == ["Odile", "Sam K", "Priya"]
     assert thread.comments[1].published == "2007-03-03T01:02:00"
     assert thread.comments[0].block.startswith("1.\nMarch 2nd,\n2007")
+
+
+def test_single_comment_under_a_form_line_shown_twice():
+    page = "\n\n".join([
+        "Library to open on Sundays",
+        "The town library will open on Sunday afternoons from next month, the council announced, after a "
+        "petition signed by more than two thousand residents.",
+        "Staff will work the extra hours on a rota, and the cafe on the ground floor will open too.",
+        "Add Comment",
+        "Posted by: bookworm of the west on 3:12pm Fri 9 Mar 07",
+        "Finally. Sunday is the only day many of us have time to read.",
+        "The cafe is a nice touch as well.",
+        "Finally. Sunday is the only day many of us have time to read.",
+        "The cafe is a nice touch as well.",
+        "Quote | Report this post",
+        "Add your comment",
+        "Email:",
+        "Password:",
+    ])
+    thread = parse_text_page(page)
+    assert [c.text for c in thread.comments] == [
+        "Finally. Sunday is the only day many of us have time to read.\nThe cafe is a nice touch as well."]
+    assert thread.comments[0].author == "bookworm of the west"
+    roles = _roles(thread)
+    assert roles[17] == "boilerplate" and roles[19] == "boilerplate"  # the second copy
+
+
+def test_line_repeated_by_the_reader_is_kept():
+    from moderation.parsing.text import _Draft, _drop_doubled_body, _Line
+
+    draft = _Draft(body=[_Line(n, "no no no") for n in (1, 2, 3, 4)])
+    _drop_doubled_body(draft, [])
+    assert len(draft.body) == 4
+
+
+def test_comments_signed_below_with_posted_by_under_a_bare_header():
+    page = "\n\n".join([
+        "Council votes on the new ferry timetable",
+        "The council voted on Tuesday to keep the early ferry, after a long debate about the cost of the "
+        "crews and the falling number of passengers on the first crossing of the day.",
+        "Listed Under: Transport, Council | Comments (2) : Post Comment",
+        "Comments",
+        "The early crossing carried fewer than twenty people a day last winter, according to the figures.",
+        "Posted By: tidewatcher | March 6 2007 at 10:02 AM",
+        "so the crews sit idle half the morning...",
+        "Posted By: marenko | March 6 2007 at 11:40 AM",
+        "Post a Comment",
+        "Sign On to post your comment.",
+    ])
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["tidewatcher", "marenko"]
+    assert thread.comments[1].text == "so the crews sit idle half the morning..."
