@@ -1792,6 +1792,26 @@ def _sidebar_heading(text: str) -> bool:
     return len(_words(stripped)) <= 8 and not stripped.endswith((".", "!", "?", "…")) and not _is_prose(stripped)
 
 
+def _closing_date(section: list[_Line], index: int) -> bool:
+    """True for a date line that closes the comment above it in a head-layout list.
+
+    Blogger prints "Anna said..." / words / date: a date alone between the words and the next
+    name (or the form, or the end) is the time of those words. Where the first meta line of the
+    section is such a date, dates head the comments instead.
+    """
+    meta = section[index].meta
+    if meta is None or meta.author or meta.says or not meta.full_date:
+        return False
+    first = next(line for line in section if line.kind == _KIND_META)
+    if first is section[index] or first.meta is None or not (first.meta.author or first.meta.says):
+        return False
+    following = section[index + 1] if index + 1 < len(section) else None
+    if following is None or following.kind in (_KIND_FORM, _KIND_HEADER):
+        return True
+    return following.kind == _KIND_META and following.meta is not None and bool(
+        following.meta.author or following.meta.says)
+
+
 #: A comment's number alone on its line ("2.", "#3").
 _BARE_NUMBER = re.compile(r"^\s*(?:#\d{1,4}|\d{1,4}[.):])\s*$")
 
@@ -1860,8 +1880,10 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             continue
         if kind == _KIND_META:
             last_anchor = index
-            if line.meta.signs and current.body:
-                # "— Posted by Tom, Springfield" under the words: it signs them, whatever the layout
+            if line.meta.signs and current.body or (
+                    layout == "head" and current.meta_lines and current.body and _closing_date(section, index)):
+                # "— Posted by Tom, Springfield" under the words signs them, whatever the layout; a date
+                # between the words and the next commenter's name ("Anna said..." / words / date) is theirs
                 current.add_meta(line)
                 close()
                 closed_by_meta = index

@@ -173,3 +173,23 @@ def test_comments_signed_below_with_posted_by_under_a_bare_header():
     thread = parse_text_page(page)
     assert [c.author for c in thread.comments] == ["tidewatcher", "marenko"]
     assert thread.comments[1].text == "so the crews sit idle half the morning..."
+
+
+def test_date_under_the_words_belongs_to_the_comment_above():
+    page = "\n\n".join([
+        "Pickled beetroot, the quick way",
+        "This is the recipe my aunt used every autumn, written down at last. It takes twenty minutes and keeps "
+        "for a month in the fridge.",
+        "2 comments:",
+        "Marta said...",
+        "Made it today and it is lovely, thank you!",
+        "October 3, 2011 9:12 AM",
+        "Jonas said...",
+        "Can I use cider vinegar instead?",
+        "October 4, 2011 6:40 PM",
+        "Post a Comment",
+    ])
+    thread = parse_text_page(page)
+    assert [(c.author, c.published) for c in thread.comments] == [
+        ("Marta", "2011-10-03T09:12:00"), ("Jonas", "2011-10-04T18:40:00")]
+    assert thread.comments[1].block.endswith("October 4, 2011 6:40 PM")
