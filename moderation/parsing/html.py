@@ -832,7 +832,8 @@ def _find_items(page: _Page) -> tuple[list, object]:
     # the thread is the list in the first of them; the others are more views of it or its next pages
     _, parent, sig, members = best
     if len(members) >= 2 and not any(_one_comment(m) for m in members):
-        lists = [found for found in (_list_within(m, scored, page) for m in members) if found]
+        lists = [found for found in (_list_within(m, scored, page) for m in members)
+                 if found and not _one_text_among_parts(found, page)]
         if len(lists) >= 0.5 * len(members):
             best = lists[0]
     # a single wrapper (ul.commentlist inside div#comments) is not one comment when it holds a list,
@@ -923,6 +924,20 @@ def _list_within(el, scored: list, page: _Page):
     inner = [g for g in scored if sum(1 for m in g[3] if _signature(m) == g[2]) >= 2 and (g[1] is el or _inside(g[1], el))
              and _group_len(g, page) >= 0.5 * size and not _replies_within(g, el)]
     return max(inner, key=lambda g: g[0]) if inner else None
+
+
+#: Longest a name, a date or a spacer beside a comment's words may be.
+_PART_CHARS = 60
+
+
+def _one_text_among_parts(group: tuple, page: _Page) -> bool:
+    """Whether a group is one comment's unnamed parts: a name, a date and the words, only the words long.
+
+    ``div > div(name) + div(date) + div(words)`` under each comment looks like a list of its own; a
+    list of comments (under one of several tabs) has more than one member with words.
+    """
+    lens = sorted((page.textlen.get(m, 0) for m in group[3]), reverse=True)
+    return len(lens) >= 2 and lens[1] <= _PART_CHARS and lens[0] > _PART_CHARS
 
 
 def _replies_within(group: tuple, wrapper) -> bool:
@@ -1396,6 +1411,8 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
                 desc.tag == top.tag and desc.getparent() is not None and _is_children_list(desc.getparent())
             ):
                 continue
+            if not nested_sig[1] and _unnamed_parts(desc.getparent(), nested_sig, page):
+                continue  # div(name) + div(date) + div(words) inside an unnamed div: one comment, not replies
             anc = desc.getparent()
             while anc is not None and anc not in chain:
                 anc = anc.getparent()
@@ -1405,6 +1422,21 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
             out.append(child)
     del stack, member_set
     return out
+
+
+def _unnamed_parts(parent, sig: tuple, page: _Page) -> bool:
+    """Whether ``parent``'s children of signature ``sig`` are one comment's parts rather than replies.
+
+    Two or more of them, at most one with more than a line of text (the words), and one a bare
+    name, date or spacer.
+    """
+    lens = sorted((page.textlen.get(c, 0) for c in parent if isinstance(c.tag, str) and _signature(c) == sig),
+                  reverse=True)
+    return len(lens) >= 2 and lens[1] <= _PART_CHARS and lens[-1] <= _NAME_CHARS
+
+
+#: Longest a bare name or date line may be.
+_NAME_CHARS = 30
 
 
 def _in_reply_list_of(node, parent) -> bool:
@@ -1503,8 +1535,15 @@ _COUNT_HEADER = re.compile(
 )
 #: A comment's subject line with its moderation score ("Re:Exit interviews (Score:5, Insightful)"): a header.
 _SCORED_SUBJECT = re.compile(r"\(Score:\s*-?\d+(?:,\s*[\w ]+)?\)$")
+#: Reddit's depth and score lines over a comment ("level 2", "10 points · · edited 6 years ago").
+_THREAD_LEVEL = re.compile(r"^(?:level\s+\d{1,2}|-?\d[\d,.]*k?\s+points?\s+·.{0,40})$", re.I)
 #: What the date part of a byline holds: a number, a month, or a relative day.
 _DATEISH = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bago\b|today|yesterday", re.I)
+
+
+#: A line that is a date and nothing else: "10/12/2012", "2012-10-12", "12.10.2012 14:05".
+_DATE_ONLY = re.compile(r"(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)(?:,?\s+\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?",
+                        re.I)
 
 
 def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
@@ -1522,6 +1561,7 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
         head = index < 3 or index >= len(lines) - 3
         if head:
             if (_BARE_SAYS.match(stripped) or _ORPHAN_JOINER.match(stripped) or _SCORED_SUBJECT.search(stripped)
+                    or _THREAD_LEVEL.match(stripped)
                     or index == 0 and _COUNT_HEADER.match(stripped)):
                 continue  # the "says:" or "Kommentar von" left of an author line once its name is read as meta
             m = _SAYS_LINE.match(stripped)
@@ -1543,6 +1583,13 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
                 continue
             if len(stripped) < 60 and _DATE_HINT.search(stripped) and _MONTH.search(stripped) and len(stripped.split()) <= 9:
                 date = date or stripped
+                continue
+            if _DATE_ONLY.fullmatch(stripped):
+                date = date or stripped  # "10/12/2012" alone on its line
+                said = [line for line in kept if line]
+                if index < 4 and not author and len(said) == 1 and _plain_name(said[0]):
+                    author = said[0]  # the bare name on the line above it ("john")
+                    kept = []
                 continue
         kept.append(stripped)
     return _normalise("\n".join(kept)), author, date

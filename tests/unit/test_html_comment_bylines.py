@@ -130,3 +130,34 @@ def test_a_two_digit_year_after_the_month_and_day_is_a_year():
     page = _dated_story("2009-01-07", "<ol class='commentlist'>"
                         + "".join(_no_year(i, b) for i, b in enumerate(bylines, 1)) + "</ol>")
     assert [c.published for c in parse_html_page(page).comments] == ["2009-01-15T15:13:00", "2009-01-07T23:21:00"]
+
+
+def _unnamed(ident: int, name: str, day: str, words: str) -> str:
+    # no class anywhere: a name box, a date box, a spacer and the words, inside one styled div per comment
+    return (f"<a name='{ident}'></a><div style='padding:10px'><div style='float:left'><b>{name}</b></div>"
+            f"<div style='float:right'>{day}</div><div style='clear:both'></div>"
+            f"<div style='margin:10px'>{words}</div>"
+            f"<div class='comment_reply_link'><a href='#'>reply to this comment</a></div></div>")
+
+
+def test_unnamed_name_date_and_words_boxes_are_one_comment_not_three():
+    page = _page("<div id='comments_displayed'>"
+                 + _unnamed(1, "rowan", "06/14/2013", "Does the early boat still stop at the island?")
+                 + _unnamed(2, "Tess K", "06/15/2013", "It does on weekdays, according to the new leaflet.")
+                 + _unnamed(3, "milo", "06/15/2013", "Twenty minutes is far better than before.")
+                 + "</div>")
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published, c.text) for c in comments] == [
+        ("rowan", "2013-06-14", "Does the early boat still stop at the island?"),
+        ("Tess K", "2013-06-15", "It does on weekdays, according to the new leaflet."),
+        ("milo", "2013-06-15", "Twenty minutes is far better than before."),
+    ]
+
+
+def test_thread_level_and_points_lines_are_not_words():
+    comment = ("<div class='comment' id='t1_{i}'><div class='head'>level {i}</div>"
+               "<div class='score'>{i}2 points · · edited 3 years ago</div>"
+               "<div class='md'><p>Point {i}: the ferry should carry bikes for free.</p></div></div>")
+    page = _page("".join(comment.format(i=i) for i in (1, 2)))
+    assert [c.text for c in parse_html_page(page).comments] == [
+        "Point 1: the ferry should carry bikes for free.", "Point 2: the ferry should carry bikes for free."]
