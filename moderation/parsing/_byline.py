@@ -28,8 +28,8 @@ DATE_IN_TEXT = re.compile(
     rf"\b(?:{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH_NAMES},?\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d"
-    r"|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)"
-    r"(?:,?\s+(?:at\s+|@\s*|[-\u2013]\s+)?\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?",  # "at 2:13 pm", "@ 8:48 pm", "- 14:45"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d(?![\d:]))"  # not "28.09.1913:55": a two-digit year glued to a time
+    r"(?:,?\s+(?:at\s+|@\s*|[-\u2013]\s+)?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?)?",  # "at 2:13 pm", "@ 8:48 pm", "- 14:45"
     re.I,
 )
 #: "by Ann Lee", "Posted by annlee on", "Written by: Ann Lee |", "Von Ann Lee am".

@@ -331,6 +331,10 @@ _SHORT_YEAR = re.compile(
     r")(?:\s+(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?$", re.I)
 
 
+#: A dotted day-first date with a two-digit year of this century, and perhaps a time: "28.09.19 13:55".
+_DOTTED_SHORT_YEAR = re.compile(r"^(\d{1,2})\.(\d{1,2})\.([0-3]\d)(?:,?\s+(?:um\s+)?(\d{1,2}):(\d\d)(?:\s*uhr)?)?$", re.I)
+
+
 #: Month names of the German, French, Spanish, Italian and Dutch pages, to their English abbreviations.
 _FOREIGN_MONTHS = {
     name: english
@@ -382,6 +386,14 @@ def _parse_date(value: str | None, dayfirst: bool = False) -> str | None:
         pass
     else:  # a day alone ("2019-01-01") stays a day, not midnight
         return parsed.date().isoformat() if len(value) == 10 else parsed.isoformat()
+    short = _DOTTED_SHORT_YEAR.match(value)
+    if short:  # "28.09.19 13:55": day, month, two-digit year, as German forums write it
+        day, month, year, hour, minute = (int(g) if g else 0 for g in short.groups())
+        try:
+            return (datetime(2000 + year, month, day, hour, minute).isoformat() if short.group(4)
+                    else datetime(2000 + year, month, day).date().isoformat())
+        except ValueError:
+            return None
     if not (re.search(r"\b(?:1[89]|20)\d\d\b", value) or _SHORT_YEAR.search(value)):
         return None
     if not value.isascii() or _FOREIGN_MONTH.search(value):
@@ -1581,21 +1593,22 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
                 if m.groupdict().get("date"):
                     date = date or m.group("date")
                 continue
-            if len(stripped) < 60 and _DATE_HINT.search(stripped) and _MONTH.search(stripped) and len(stripped.split()) <= 9:
-                date = date or stripped
-                continue
-            if _DATE_ONLY.fullmatch(stripped):
-                date = date or stripped  # "10/12/2012" alone on its line
+            dated = len(stripped) < 60 and _DATE_HINT.search(stripped) and _MONTH.search(stripped)
+            if dated and len(stripped.split()) <= 9 or _DATE_ONLY.fullmatch(stripped):
+                date = date or stripped  # "Jul 20 2012", "10/12/2012" alone on its line
+                author = author or _author_beside_date(stripped)  # "Ann Lee | Di, 21. April 2020 - 16:40"
                 said = [line for line in kept if line]
-                if index < 4 and not author and len(said) == 1 and _plain_name(said[0]):
-                    author = said[0]  # the bare name on the line above it ("john")
+                if (index < 4 and not author and len(said) == 1 and not said[0].startswith("@")
+                        and _plain_name(said[0]) and any(line.strip() for line in lines[index + 1:])):
+                    author = said[0]  # the bare name on the line above it ("john"), the words below
                     kept = []
                 continue
         kept.append(stripped)
     return _normalise("\n".join(kept)), author, date
 
 
-_AUTHOR_CLASS = re.compile(r"\bfn\b|author|user-?name|username|commenter|poster|nick|\bname\b|\buser\b|vcard")
+_AUTHOR_CLASS = re.compile(r"\bfn\b|author|user-?name|username|commenter|poster|nick|\bname\b|\buser\b|vcard"
+                           r"|(?:account|member|display)-?name")
 _DATE_CLASS = re.compile(r"date|time|posted|published|meta|footer|byline")
 
 
@@ -1674,6 +1687,10 @@ def _starts_with_date(line: str) -> bool:
     return bool(found) and found.start() <= 3
 
 
+#: A reference to the comment being answered: "Response to Ann", "In reply to Ann", "@ Ann".
+_REPLY_TO = re.compile(r"^\s*(?:@|(?:in\s+)?(?:response|reply|replying|antwort|réponse)\s+(?:to|an|auf|à)\b)", re.I)
+
+
 def _author_beside_date(line: str) -> str | None:
     """The name written before or after a comment's date on one line, or None."""
     if len(line) > 120:
@@ -1685,6 +1702,8 @@ def _author_beside_date(line: str) -> str | None:
         return None
     # "Ann | Di, 21. April 2020", "Georg N. am 10.4.2020", "Ann Lee Le 11 septembre 2018"
     before = _FOREIGN_ON.sub("", _WEEKDAY_END.sub("", line[:found.start()]))
+    if _REPLY_TO.match(before):
+        return None  # "Response to IanCW, 1 November 2012": the comment answered, not the author
     after = line[found.end():]
     if before.strip() and not _DATE_LEAD.match(before):
         return _plain_name(before)
@@ -1754,6 +1773,11 @@ def _without_date(author: str) -> str:
     return name.strip() if sep and name.strip() and dated else author
 
 
+def _spaced_text(el) -> str:
+    """An element's text with its parts apart: ``<span>28.09.19</span><span>13:55</span>`` is "28.09.19 13:55"."""
+    return _clean_line(" ".join(part.strip() for part in el.itertext() if part.strip()))
+
+
 def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
     for el in metas:
         for sub in el.iter("time", "abbr"):
@@ -1763,7 +1787,7 @@ def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
                 return parsed
     for el in metas:
         if el.tag == "time" or _has(_DATE_CLASS, _attrs(el)) or el.tag == "dt":
-            text = _clean_line(el.text_content())
+            text = _spaced_text(el)
             if _JOINED.search(text):
                 continue
             m = _POSTED_BY.match(text)
@@ -1776,7 +1800,7 @@ def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
     for el in metas:
         for sub in el.iter():
             if sub is not el and isinstance(sub.tag, str) and _has(_DATE_CLASS, _attrs(sub)):
-                text = _clean_line(sub.text_content())
+                text = _spaced_text(sub)
                 parsed = None if _JOINED.search(text) else _parse_date(text, dayfirst)
                 if parsed:
                     return parsed

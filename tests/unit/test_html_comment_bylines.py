@@ -161,3 +161,47 @@ def test_thread_level_and_points_lines_are_not_words():
     page = _page("".join(comment.format(i=i) for i in (1, 2)))
     assert [c.text for c in parse_html_page(page).comments] == [
         "Point 1: the ferry should carry bikes for free.", "Point 2: the ferry should carry bikes for free."]
+
+
+def _forum(ident: int, name: str, day: str, clock: str, words: str) -> str:
+    # the name and the date's two parts sit in spans with no space between them
+    return (f"<div class='ForumComment' id='Comment{ident}'><div class='CommentInformation'>"
+            f"<span class='CommentAccountName'>{name}</span><span class='CommentTime'><span>{day}</span>"
+            f"<span>{clock}</span></span></div><div class='CommentText'>{words}</div></div>")
+
+
+def test_a_short_dotted_year_in_glued_spans_is_read_day_first_in_this_century():
+    page = _page(_forum(1, "faehrmann", "28.09.19", "12:44", "Fährt das Boot auch sonntags?")
+                 + _forum(2, "kapitaen", "29.09.19", "08:05", "Ja, ab Mai auch sonntags."))
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published) for c in comments] == [
+        ("faehrmann", "2019-09-28T12:44:00"), ("kapitaen", "2019-09-29T08:05:00")]
+
+
+def test_a_time_with_seconds_keeps_its_afternoon():
+    comment = ("<li class='comment' id='comment-{i}'><cite class='fn'>Vic</cite>"
+               "<span class='comment-date'>10/2{i}/2012 5:14:46 PM</span><p>Evening note {i} on the ferry.</p></li>")
+    page = _page("<ol class='commentlist'>" + "".join(comment.format(i=i) for i in (1, 2)) + "</ol>")
+    assert [c.published for c in parse_html_page(page).comments] == ["2012-10-21T17:14:46", "2012-10-22T17:14:46"]
+
+
+def test_the_comment_answered_is_not_the_author():
+    comment = ("<div class='comment' id='comment-{i}'><div class='comment-body'>"
+               "<p>Response to Gwen, 1 November 2012 10:4{i}PM</p><p>Reply {i}: I take the ferry every day.</p>"
+               "</div></div>")
+    page = _page("".join(comment.format(i=i) for i in (1, 2)))
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.text) for c in comments] == [
+        (None, "Reply 1: I take the ferry every day."), (None, "Reply 2: I take the ferry every day.")]
+
+
+def test_a_name_beside_a_date_line_in_the_words_is_the_author():
+    comment = ("<div class='comment' id='comment-{i}'><div class='comment-body'>"
+               "<p>Ines Brand | Di, 2{i}. April 2020 - 16:40</p><p>Gedanke {i}: die Fähre ist pünktlich.</p>"
+               "</div></div>")
+    page = _page("".join(comment.format(i=i) for i in (1, 2)))
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published, c.text) for c in comments] == [
+        ("Ines Brand", "2020-04-21T16:40:00", "Gedanke 1: die Fähre ist pünktlich."),
+        ("Ines Brand", "2020-04-22T16:40:00", "Gedanke 2: die Fähre ist pünktlich."),
+    ]
