@@ -134,7 +134,12 @@ _EMPTY_STATE = re.compile(
     r"|be\s+the\s+first\s+to\s+(?:comment|respond|reply)|comments?\s+(?:are\s+)?closed|(?:loading\W*)+"
     r"|(?:post|add|leave|write|submit)\s+(?:a\s+|your\s+)?(?:new\s+)?(?:comment|reply|response)"
     r"|keine\s+kommentare|noch\s+keine\s+kommentare|(?:not\s+yet\s+part\s+of\s+the\s+community|log\s*in|sign\s*in"
-    r"|register)\b.{0,60})(?:\s*\((?:comment\s+)?(?:policy|rules|guidelines)\))?[\s.:!?…]*$",
+    r"|register)\b.{0,60}"
+    # a section header left alone: "Comments", "COMMENTS (14)Post a comment", "Comments / Please email us to report ..."
+    r"|(?:comments?|kommentare?|responses?|reactions?)(?:\s*[(\[]?\d+[)\]]?)?"
+    r"(?:\s*(?:(?:post|add|leave|write)\s+(?:a\s+|your\s+)?comments?|(?:please\s+)?(?:e-?mail|contact|write\s+to)\s+us\s+to"
+    r"\s+report\s+(?:offensive|abusive|inappropriate)\s+comments?))?"
+    r")(?:\s*\((?:comment\s+)?(?:policy|rules|guidelines)\))?[\s.:!?…]*$",
     re.I,
 )
 _DATE_HINT = re.compile(

@@ -205,3 +205,14 @@ def test_a_name_beside_a_date_line_in_the_words_is_the_author():
         ("Ines Brand", "2020-04-21T16:40:00", "Gedanke 1: die Fähre ist pünktlich."),
         ("Ines Brand", "2020-04-22T16:40:00", "Gedanke 2: die Fähre ist pünktlich."),
     ]
+
+
+def test_a_section_header_shaped_like_a_comment_is_not_one():
+    item = "<li class='comment' id='comment-{i}'><cite class='fn'>{name}</cite><p>{words}</p></li>"
+    page = _page("<ol class='commentlist'>"
+                 + "<li class='comment' id='comment-0'><p>COMMENTS (2)Post a comment</p></li>"
+                 + item.format(i=1, name="Ada", words="The new boats are much quieter.")
+                 + item.format(i=2, name="Cy", words="Quieter, and they leave on time.")
+                 + "<li class='comment' id='comment-9'><p>Comments</p><p>Please email us to report offensive comments.</p></li>"
+                 + "</ol>")
+    assert [c.author for c in parse_html_page(page).comments] == ["Ada", "Cy"]
