@@ -1713,7 +1713,11 @@ def _author_beside_date(line: str) -> str | None:
     if before.strip() and not _DATE_LEAD.match(before):
         return _plain_name(before)
     by = re.match(r"^\s*(?:\||by\b|[-\u2013\u2014])\s*(.+)$", after, re.I)
-    return _plain_name(by.group(1)) if by else None
+    if by:
+        return _plain_name(by.group(1))
+    # "on 2012-10-16 at 8:11 am Rolf Kristensen": the name right after the date and its time
+    on_date = before.strip().lower() == "on" and found.group(0)[-1:].lower() in "m0123456789"
+    return _plain_name(after) if on_date and after[:1] in " 0123456789" else None
 
 
 #: Around a commenter's name: "by ", "— Posted by ", " writes:", " sagt:", a user number "(1040920)", a star.
@@ -1766,6 +1770,7 @@ def _tidy_author(author: str | None) -> str | None:
     previous = None
     while previous != author:
         previous, author = author, _AUTHOR_WRAP.sub("", author).strip()
+    author = re.sub(r"\s+\([^)]*$", "", author) or author  # "jj (@all" of "jj (@all2one)": a bracket cut open
     return None if not author or author.lower() in _NO_AUTHOR or _BADGE_LINE.match(author) else author
 
 

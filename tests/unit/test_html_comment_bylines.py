@@ -216,3 +216,13 @@ def test_a_section_header_shaped_like_a_comment_is_not_one():
                  + "<li class='comment' id='comment-9'><p>Comments</p><p>Please email us to report offensive comments.</p></li>"
                  + "</ol>")
     assert [c.author for c in parse_html_page(page).comments] == ["Ada", "Cy"]
+
+
+def test_a_name_after_on_date_and_time_is_the_author():
+    comment = ("<li class='comment' id='comment-{i}'><div class='comment-meta'>on 2013-05-0{i} at 8:1{i} am{i} {name}</div>"
+               "<p>Point {i} about the ferry's bike racks.</p></li>")
+    page = _page("<ol class='commentlist'>" + comment.format(i=1, name="Rolf Berg")
+                 + comment.format(i=2, name="kit (@kit2ferry)") + "</ol>")
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.published) for c in comments] == [
+        ("Rolf Berg", "2013-05-01T08:11:00"), ("kit", "2013-05-02T08:12:00")]
