@@ -1617,6 +1617,10 @@ _AUTHOR_CLASS = re.compile(r"\bfn\b|author|user-?name|username|commenter|poster|
 _DATE_CLASS = re.compile(r"date|time|posted|published|meta|footer|byline")
 
 
+#: A Tumblr note's action line over its words: "bob reblogged this from anna and added:", "bob replied:".
+_NOTE_ACTION = re.compile(r"^(?P<author>[\w.-]{1,60})\s+(?:reblogged\s+this(?:\s+from\s+[\w.-]{1,60})?\s+and\s+added|replied|answered)\s*:?$")
+
+
 def _author_of(item: _Item, metas: list) -> str | None:
     for el in metas:
         if el.tag == "cite" or _has(_AUTHOR_CLASS, _attrs(el)) or el.tag == "dt" or _profile_link(el):
@@ -1643,7 +1647,7 @@ def _author_of(item: _Item, metas: list) -> str | None:
         for line in lines:
             m = _SAYS_LINE.match(line.strip()) or _POSTED_BY.match(line.strip()) or _name_date(line.strip())
             # "by Ann on January 31, 2011 at 9:59 am. Reply #": a footer byline with its controls
-            m = m or _BY_ON.match(_TRAILING_CONTROLS.sub("", line.strip()))
+            m = m or _BY_ON.match(_TRAILING_CONTROLS.sub("", line.strip())) or _NOTE_ACTION.match(line.strip())
             if m:
                 return _without_date(m.group("author").strip())
     # a name beside its date ("Ann Lee — July 10th, 2012", "1. Ann - 9 December, 2011",
