@@ -1581,7 +1581,7 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
                     or _THREAD_LEVEL.match(stripped)
                     or index == 0 and _COUNT_HEADER.match(stripped)):
                 continue  # the "says:" or "Kommentar von" left of an author line once its name is read as meta
-            m = _SAYS_LINE.match(stripped)
+            m = _SAYS_LINE.match(stripped) or _NOTE_ACTION.match(stripped)
             if m and len(stripped) < 90:
                 author = author or _without_date(m.group("author"))
                 continue
@@ -1617,6 +1617,8 @@ _AUTHOR_CLASS = re.compile(r"\bfn\b|author|user-?name|username|commenter|poster|
 _DATE_CLASS = re.compile(r"date|time|posted|published|meta|footer|byline")
 
 
+#: A Tumblr note without words of its own: "anna liked this", "bob reblogged this from anna".
+_BARE_NOTE = re.compile(r"^[\w.-]{1,60}\s+(?:liked|reblogged|posted)\s+this(?:\s+from\s+[\w.-]{1,60})?\.?$")
 #: A Tumblr note's action line over its words: "bob reblogged this from anna and added:", "bob replied:".
 _NOTE_ACTION = re.compile(r"^(?P<author>[\w.-]{1,60})\s+(?:reblogged\s+this(?:\s+from\s+[\w.-]{1,60})?\s+and\s+added|replied|answered)\s*:?$")
 
@@ -1907,7 +1909,7 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
             kind = "trackback" if "trackback" in cls else "pingback"
         elif re.match(r"^(?:pingback|trackback)\s*:", text, re.I):
             kind = "trackback" if text.lower().startswith("trackback") else "pingback"
-        if kind == "comment" and (not text or _EMPTY_STATE.match(text.replace("\n", " "))):
+        if kind == "comment" and (not text or _EMPTY_STATE.match(text.replace("\n", " ")) or _BARE_NOTE.match(text)):
             continue
         ident = _comment_id(item)
         if not ident or ident in used_ids:

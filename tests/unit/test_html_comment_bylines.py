@@ -231,9 +231,10 @@ def test_a_name_after_on_date_and_time_is_the_author():
 def test_a_reblog_note_names_who_added_the_words():
     note = ("<li class='note reblog with_commentary'><span class='action'>{name} reblogged this from harbourblog "
             "and added:</span><blockquote>{words}</blockquote></li>")
-    page = _page("<ol class='notes'>" + note.format(name="tide-tables", words="Finally a decent timetable.")
-                 + "<li class='note like'><span class='action'>someone liked this</span></li>"
-                 + note.format(name="gull.watch", words="The night boat is the best part.") + "</ol>")
-    comments = parse_html_page(page).comments
-    assert [(c.author, c.text) for c in comments] == [
-        ("tide-tables", "Finally a decent timetable."), ("gull.watch", "The night boat is the best part.")]
+    notes = ("<ol class='notes'>" + note.format(name="tide-tables", words="Finally a decent timetable.")
+             + "<li class='note like'><span class='action'>someone liked this</span></li>"
+             + note.format(name="gull.watch", words="The night boat is the best part.") + "</ol>")
+    for page in (f"<html><body><div class='post'>{STORY}</div>{notes}</body></html>", _page(notes)):
+        comments = parse_html_page(page).comments
+        assert [(c.author, c.text) for c in comments] == [
+            ("tide-tables", "Finally a decent timetable."), ("gull.watch", "The night boat is the best part.")]
