@@ -27,6 +27,10 @@ The comment columns differ only in what of each comment is compared with the gol
     this measures whether the right blocks were found under the gold's convention. Trafilatura has
     no blocks: its comment text is used in every column.
 
+``comments`` is the number of comments our parser found on the source's pages, ``c.auth`` and
+``c.date`` the shares of them that carry the commenter's name and the comment's date (no gold says
+who wrote each comment, so these count coverage; the names and dates were checked by hand on samples).
+
 ``title`` is the share of pages whose title is the story's headline, as found among the first
 tokens of the gold article (``pagescore.title_found``); dragnet's gold articles open with the
 headline, l3s-gn1's mostly do not, so the column means something on dragnet only. ``date`` is the
@@ -127,6 +131,7 @@ def _run_ours(pages, mode: str) -> dict:
     out = {}
     errors = 0
     elapsed = 0.0
+    counts = {"comments": 0, "with_author": 0, "with_date": 0}
     for page in pages:
         content = page.html() if read == "html" else page.text()
         start = time.process_time()
@@ -141,7 +146,10 @@ def _run_ours(pages, mode: str) -> dict:
             elapsed += time.process_time() - start
         out[page.id] = (thread.article or "", _comments_text(thread), _comments_text(thread, True),
                         _blocks_text(thread), thread.title, thread.published)
-    return {"texts": out, "seconds": elapsed, "errors": errors}
+        counts["comments"] += len(thread.comments)
+        counts["with_author"] += sum(1 for c in thread.comments if c.author)
+        counts["with_date"] += sum(1 for c in thread.comments if c.published)
+    return {"texts": out, "seconds": elapsed, "errors": errors, "counts": counts}
 
 
 def _run_trafilatura(pages) -> dict:
@@ -178,6 +186,11 @@ def _score(pages, run: dict) -> dict:
     n = len(pages)
     result = {"pages": n, "pages_per_second": n / run["seconds"] if run["seconds"] else float("nan"),
               "errors": run["errors"]}
+    counts = run.get("counts")
+    if counts:  # our parsers only: how many comments were found, and how many carry a name and a date
+        result.update({"comments": counts["comments"],
+                       "comment_author_share": counts["with_author"] / max(counts["comments"], 1),
+                       "comment_date_share": counts["with_date"] / max(counts["comments"], 1)})
     snippet = [p for p in pages if "comment_snippets" in p.gold or "article_snippets" in p.gold]
     full = [p for p in pages if p not in snippet]
     if full:
@@ -251,7 +264,8 @@ def _table(rows: list[dict]) -> str:
                ("false_comment_rate", "false"),
                ("false_comment_rate_lenient", "false20"),
                ("article_recall", "art.R"), ("title", "title"), ("date", "date"), ("comment_snippets", "c.snip"), ("article_snippets", "a.snip"),
-               ("article_leak", "a.leak"), ("pages_per_second", "pages/s")]
+               ("article_leak", "a.leak"), ("comments", "comments"), ("comment_author_share", "c.auth"),
+               ("comment_date_share", "c.date"), ("pages_per_second", "pages/s")]
     cells = [[title for _, title in columns]]
     for row in rows:
         cells.append([_fmt(row.get(key)) if key != "pages_per_second" or row.get(key) is None
