@@ -275,6 +275,9 @@ _DATE_PATTERNS = (
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?(?=,?\s*(?:at|um|à|@|-|\|)?\s*"
                r"\d{1,2}[:.h]\d\d\b)", re.IGNORECASE),
 )
+#: Index in _DATE_PATTERNS of the first pattern that needs a clock time on the line.
+_CLOCK_ONLY = 4
+_CLOCK = re.compile(r"\d[:.h]\d\d")
 #: Index in _DATE_PATTERNS of the pattern that holds the clock time before the date.
 _TIME_FIRST = 5
 #: Index in _DATE_PATTERNS of the first pattern without a year.
@@ -580,7 +583,10 @@ def _find_date(line: str):
     """Return (match, pattern index) of the first absolute date in ``line``, or (None, -1)."""
     if not _DIGIT.search(line):
         return None, -1
+    clock = _CLOCK.search(line) is not None
     for index, pattern in enumerate(_DATE_PATTERNS):
+        if index >= _CLOCK_ONLY and not clock:
+            break  # the patterns from here on all need a clock time
         match = pattern.search(line)
         if match:
             return match, index
@@ -955,7 +961,8 @@ _YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
 def _join_split_dates(lines: list[_Line]) -> None:
     """Read "December 27th," / "2007" (a date the page broke over two lines) as one date on both lines."""
     for line, following in zip(lines, lines[1:]):
-        if line.kind != _KIND_TEXT or following.number - line.number > 2 or not _MONTH_DAY.match(line.text.strip()):
+        if (line.kind != _KIND_TEXT or len(line.text) > 30 or following.number - line.number > 2
+                or not _DIGIT.search(line.text) or not _MONTH_DAY.match(line.text.strip())):
             continue
         if following.kind not in (_KIND_TEXT, _KIND_META) or not _YEAR_FIRST.match(following.text.strip()):
             continue
@@ -1792,18 +1799,17 @@ def _sidebar_heading(text: str) -> bool:
     return len(_words(stripped)) <= 8 and not stripped.endswith((".", "!", "?", "…")) and not _is_prose(stripped)
 
 
-def _closing_date(section: list[_Line], index: int) -> bool:
+def _closing_date(section: list[_Line], index: int, first: _Line | None) -> bool:
     """True for a date line that closes the comment above it in a head-layout list.
 
     Blogger prints "Anna said..." / words / date: a date alone between the words and the next
     name (or the form, or the end) is the time of those words. Where the first meta line of the
-    section is such a date, dates head the comments instead.
+    section (``first``) is such a date, dates head the comments instead.
     """
     meta = section[index].meta
     if meta is None or meta.author or meta.says or not meta.full_date:
         return False
-    first = next(line for line in section if line.kind == _KIND_META)
-    if first is section[index] or first.meta is None or not (first.meta.author or first.meta.says):
+    if first is None or first is section[index] or first.meta is None or not (first.meta.author or first.meta.says):
         return False
     following = section[index + 1] if index + 1 < len(section) else None
     if following is None or following.kind in (_KIND_FORM, _KIND_HEADER):
@@ -1841,6 +1847,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
     end = len(section)
     in_pingbacks = False
     forms: Counter | None = None  # the section's form lines by their text, counted when first needed
+    first_meta = next((line for line in section if line.kind == _KIND_META), None)
     for index, line in enumerate(section):
         kind = line.kind
         if kind == _KIND_FORM and last_anchor < 0 and _meta_after_forms(section, index):
@@ -1881,7 +1888,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         if kind == _KIND_META:
             last_anchor = index
             if line.meta.signs and current.body or (
-                    layout == "head" and current.meta_lines and current.body and _closing_date(section, index)):
+                    layout == "head" and current.meta_lines and current.body and _closing_date(section, index, first_meta)):
                 # "— Posted by Tom, Springfield" under the words signs them, whatever the layout; a date
                 # between the words and the next commenter's name ("Anna said..." / words / date) is theirs
                 current.add_meta(line)
@@ -1969,11 +1976,12 @@ def _drop_doubled_body(draft: _Draft, leftover: list[_Line]) -> None:
     """
     body = draft.body
     half = len(body) // 2
-    if half == 0 or len(body) % 2 or half > 1 and len({_norm(line.text) for line in body}) == 1:
-        return  # (one line said over and over is the reader's own shouting)
-    if all(_norm(body[k].text) == _norm(body[half + k].text) for k in range(half)):
-        leftover.extend(body[half:])
-        draft.body = body[:half]
+    if half == 0 or len(body) % 2 or not all(body[k].text.strip() == body[half + k].text.strip() for k in range(half)):
+        return
+    if half > 1 and len({_norm(line.text) for line in body}) == 1:
+        return  # one line said over and over is the reader's own shouting
+    leftover.extend(body[half:])
+    draft.body = body[:half]
 
 
 #: A line shown in this many comments, and in this share of them, is part of every comment's frame.
