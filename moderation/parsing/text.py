@@ -60,6 +60,7 @@ NOT_HEADER_PHRASES = (
 FORM_PHRASES = (
     "leave a reply", "leave a comment", "leave a response", "leave your comment", "leave your reply", "leave comment",
     "post a comment", "post comment", "add a comment", "add comment", "write a comment", "write comment",
+    "write your own comment", "post your own comment",
     "submit comment", "submit a comment", "your email address will not be published",
     "your email will not be published", "email will not be published", "will not be published",
     "required fields are marked", "notify me of follow-up comments", "notify me of followup comments",
@@ -456,8 +457,10 @@ _TAB_WORDS = frozenset(COMMENT_WORDS + ("trackbacks", "trackback", "pingbacks", 
 
 
 def _is_count_tab(rest: str) -> bool:
-    """True for a second count glued after a header's ("no reactions", "3 trackbacks")."""
+    """True for a second count glued after a header's ("no reactions", "3 trackbacks", "blocked comments (0)")."""
     words = rest.split()
+    if len(words) == 3 and words[1] in _TAB_WORDS and re.fullmatch(r"\(\d{1,6}\)?", words[2]):
+        return words[0].isalpha()  # "Comments (3), Blocked Comments (0)"
     return len(words) == 2 and (words[0] in ("no", "one") or words[0].isdigit()) and words[1] in _TAB_WORDS
 
 

@@ -193,3 +193,10 @@ def test_date_under_the_words_belongs_to_the_comment_above():
     assert [(c.author, c.published) for c in thread.comments] == [
         ("Marta", "2011-10-03T09:12:00"), ("Jonas", "2011-10-04T18:40:00")]
     assert thread.comments[1].block.endswith("October 4, 2011 6:40 PM")
+
+
+def test_count_tab_header_and_write_your_own_comment_form():
+    from moderation.parsing.text import _header_count, _is_form
+
+    assert _header_count("Comments (4), Hidden Comments (1):") == (True, 4)
+    assert _is_form("Write your own comment:")
