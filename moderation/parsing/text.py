@@ -1497,8 +1497,32 @@ def _next_trio(lines: list[_Line], strong: list[int], position: int) -> int | No
             complete = lines[first].kind == _KIND_META and lines[first].meta.author and lines[first].meta.full_date
             while first > position and lines[first - 1].kind == _KIND_META and not complete:
                 first -= 1
-            return first
+            return _numbered_opening(lines, first, position)
     return None
+
+
+#: A comment's number at the start of its first line ("1: The subject", "2. Words", "#3 Words").
+_COMMENT_NUMBER = re.compile(r"^\s*#?(?P<n>\d{1,3})[.):]?\s+\S")
+#: How far above a headerless run of meta lines its comment number 1 may stand.
+_NUMBER_BACK = 12
+
+
+def _numbered_opening(lines: list[_Line], first: int, floor: int) -> int:
+    """The line numbered 1 right above a run of signed comments when the next comment is numbered 2, else ``first``.
+
+    In a list signed below the words ("1: Subject" / words / "Anna (6 days ago)"), the first
+    comment's words come before the first meta line; its number shows where they start.
+    """
+    for k in range(first - 1, max(floor, first - _NUMBER_BACK) - 1, -1):
+        if lines[k].kind != _KIND_TEXT:
+            break
+        match = _COMMENT_NUMBER.match(lines[k].text)
+        if match:
+            later = (_COMMENT_NUMBER.match(line.text) for line in lines[first: first + 25] if line.kind == _KIND_TEXT)
+            if match.group("n") == "1" and any(m is not None and m.group("n") == "2" for m in later):
+                return k
+            break
+    return first
 
 
 def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_Line], int | None]:

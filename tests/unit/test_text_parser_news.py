@@ -200,3 +200,29 @@ def test_count_tab_header_and_write_your_own_comment_form():
 
     assert _header_count("Comments (4), Hidden Comments (1):") == (True, 4)
     assert _is_form("Write your own comment:")
+
+
+def test_numbered_list_signed_below_keeps_its_first_comment():
+    page = "\n\n".join([
+        "New tablet is thinner than ever",
+        "The company showed its new tablet on Tuesday. It is a few millimetres thinner than last year's model "
+        "and the battery is said to last a whole working day.",
+        "Prices start at the same level as before, and the first units ship next month.",
+        "Display options",
+        "1: Too thin?",
+        "I worry that something this thin will bend in a backpack. I had that with my last phone.",
+        "kestrel (3 days ago)",
+        "reply",
+        "2: Battery",
+        "A whole working day is what they said last time too, and mine lasted until lunch.",
+        "olafur (3 days ago)",
+        "reply",
+        "3: Fine by me",
+        "I only read on it in bed anyway, thinner is better for me.",
+        "dee_dee (2 days ago)",
+        "reply",
+        "Post new comment",
+    ])
+    thread = parse_text_page(page)
+    assert [c.author for c in thread.comments] == ["kestrel", "olafur", "dee_dee"]
+    assert thread.comments[0].text.startswith("1: Too thin?\nI worry")
