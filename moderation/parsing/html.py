@@ -807,7 +807,8 @@ def _find_items(page: _Page) -> tuple[list, object]:
         score = _score_group(parent, sig, members, page)
         if score > 0:
             group = (score, parent, sig, [m for m in members if _is_member(m, page)])
-            if not _parts_group(group, page):
+            owner = _comment_ancestor(parent)
+            if not _parts_group(group, page) and not (owner is not None and _comment_and_its_replies(group, owner)):
                 scored.append(group)
 
     # groups under each outermost section (nested sections are walked with it, once)
@@ -863,9 +864,9 @@ def _find_items(page: _Page) -> tuple[list, object]:
         wrapped = page.textlen.get(wrapper, 0)
         inner = [g for g in scored if len(g[3]) >= 2 and (g[1] is wrapper or _inside(g[1], wrapper))
                  and _group_len(g, page) >= 0.5 * wrapped
-                 and not _replies_within(g, wrapper)]
+                 and not _replies_within(g, wrapper) and not _comment_and_its_replies(g, wrapper)]
         if not inner:
-            if _one_comment(wrapper):
+            if _one_comment(wrapper) and not _named_by_id_around_items(wrapper):
                 break  # already one comment: its replies are not the thread
             singles = [g for g in scored if len(g[3]) == 1 and (g[1] is wrapper or _inside(g[1], wrapper))
                        and (_marked_sig(g[2]) or _ID_COMMENT.search(g[3][0].get("id") or ""))
@@ -957,6 +958,39 @@ def _one_text_among_parts(group: tuple, page: _Page) -> bool:
     return len(lens) >= 2 and lens[1] <= _PART_CHARS and lens[0] > _PART_CHARS
 
 
+def _named_by_id_around_items(el) -> bool:
+    """Whether ``el`` is a box with a comment-like id only ("top-comment1") around items named as comments."""
+    if _ITEM_CLASS.search(" ".join(_signature(el)[1])):
+        return False
+    return any(isinstance(d.tag, str) and _ITEM_CLASS.search(" ".join(_signature(d)[1])) for d in el.iterdescendants())
+
+
+def _comment_ancestor(node):
+    """``node`` or one of its three nearest ancestors when named as one comment, else None.
+
+    A comment may wrap its parts in layout boxes (``li.comment > div.wp-block-group > div.wp-block-column``).
+    """
+    if _one_comment(node):
+        return node
+    for candidate in list(node.iterancestors())[:3]:
+        # further up, only a class naming one comment counts: ids such as "top-comment1" name widgets too
+        if _ITEM_CLASS.search(" ".join(_signature(candidate)[1])):
+            return candidate
+    return None
+
+
+def _comment_and_its_replies(group: tuple, wrapper) -> bool:
+    """Whether a group inside a comment is its parts: its words' box and a box of replies like it.
+
+    Blogger writes ``li.comment > div.comment-block + div.comment-replies > ... > li.comment``: the
+    two boxes are no list of comments, the ``li`` is the comment.
+    """
+    if not _one_comment(wrapper):
+        return False
+    sig = _signature(wrapper)
+    return any(d is not m and isinstance(d.tag, str) and _signature(d) == sig for m in group[3] for d in m.iter())
+
+
 def _replies_within(group: tuple, wrapper) -> bool:
     """Whether a group sits inside an item like its own members, up to ``wrapper``: the replies to one comment.
 
@@ -981,7 +1015,7 @@ def _parts_group(group: tuple, page: _Page) -> bool:
     without a comment id of its own: not a list of replies.
     """
     parent, members = group[1], group[3]
-    if not _one_comment(parent):
+    if _comment_ancestor(parent) is None:
         return False
     for m in members:
         attrs = _role_names(page.attrs.get(m, ""))
@@ -993,7 +1027,7 @@ def _parts_group(group: tuple, page: _Page) -> bool:
 
 
 #: A class naming a part of a comment ("comment-story", "comment-select"), not a comment of its own.
-_PART_CLASS = re.compile(r"^(?:comment|cmt|kommentar)s?[-_][a-z]")
+_PART_CLASS = re.compile(r"^(?:[a-z]+-){0,2}(?:comment|cmt|kommentar)s?[-_][a-z]")  # "wp-block-comment-date" too
 
 
 def _part_name(el) -> bool:
@@ -1777,6 +1811,7 @@ def _tidy_author(author: str | None) -> str | None:
     while previous != author:
         previous, author = author, _AUTHOR_WRAP.sub("", author).strip()
     author = re.sub(r"\s+\([^)]*$", "", author) or author  # "jj (@all" of "jj (@all2one)": a bracket cut open
+    author = author.strip(" \u2022\u00b7|") or author  # the spacer before the date ("Jo \u2022")
     return None if not author or author.lower() in _NO_AUTHOR or _BADGE_LINE.match(author) else author
 
 

@@ -1,0 +1,148 @@
+"""Comment markup of current comment systems, as a browser saves the page, on hand-written pages.
+
+The evaluation pages in ../shared are mostly from 2007-2020; these check that the templates sites
+use now are read too: WordPress block themes, Drupal's Olivero theme, Blogger's threaded layout,
+and comment widgets a browser saves already rendered (Isso).
+"""
+
+from __future__ import annotations
+
+from moderation.parsing.html import parse_html_page
+
+STORY = ("<p>The town council voted on Monday to keep the outdoor pool open until the end of September, "
+         "two weeks longer than last year, after a petition signed by more than two thousand residents.</p>"
+         "<p>Lifeguards will be paid from the leisure budget, which the council says has room this year.</p>")
+
+
+def _wp_block(ident: int, name: str, iso: str, shown: str, words: str, depth: int = 1, replies: str = "") -> str:
+    children = f"<ol class='children'>{replies}</ol>" if replies else ""
+    return (f"<li id='comment-{ident}' class='comment even thread-even depth-{depth}'>"
+            f"<div class='wp-block-group'><div class='wp-block-columns'><div class='wp-block-column'>"
+            f"<div class='wp-block-comment-author-name'><a rel='external nofollow ugc' href='#'>{name}</a></div>"
+            f"<div class='wp-block-comment-date'><time datetime='{iso}'><a href='#comment-{ident}'>{shown}</a></time></div>"
+            f"<div class='wp-block-comment-content'><p>{words}</p></div>"
+            f"<div class='wp-block-comment-reply-link'><a rel='nofollow' class='comment-reply-link' href='#'>Reply</a></div>"
+            f"</div></div></div>{children}</li>")
+
+
+def test_a_wordpress_block_theme_thread():
+    reply = _wp_block(3, "Lena", "2023-07-04T09:30:00+00:00", "July 4, 2023 at 9:30 am",
+                      "The lifeguards deserve the extra fortnight of pay too.", depth=2)
+    page = (f"<html><head><title>Pool stays open &#8211; Town News</title></head><body>"
+            f"<main><h1 class='wp-block-post-title'>Pool stays open</h1>"
+            f"<div class='entry-content wp-block-post-content'>{STORY}</div>"
+            f"<div class='wp-block-comments'><h2 class='wp-block-comments-title'>2 responses to &#8220;Pool stays open&#8221;</h2>"
+            f"<ol class='wp-block-comment-template'>"
+            f"{_wp_block(2, 'Omar', '2023-07-03T18:05:00+00:00', 'July 3, 2023 at 6:05 pm', 'Great news for families with young children.', replies=reply)}"
+            f"</ol><div id='respond' class='comment-respond wp-block-post-comments-form'>"
+            f"<h3 id='reply-title' class='comment-reply-title'>Leave a Reply</h3>"
+            f"<form><textarea name='comment'></textarea><input type='submit' value='Post Comment'></form></div></div>"
+            f"</main></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published, c.text, c.depth) for c in thread.comments] == [
+        ("Omar", "2023-07-03T18:05:00+00:00", "Great news for families with young children.", 0),
+        ("Lena", "2023-07-04T09:30:00+00:00", "The lifeguards deserve the extra fortnight of pay too.", 1),
+    ]
+    assert thread.comments[1].parent == thread.comments[0].id
+    assert "two thousand residents" in thread.article and "Great news" not in thread.article
+
+
+def _olivero(ident: int, name: str, shown: str, subject: str, words: str) -> str:
+    return (f"<article data-comment-user-id='0' id='comment-{ident}' class='comment js-comment by-anonymous'>"
+            f"<span class='hidden' data-comment-timestamp='1688400000'></span>"
+            f"<div class='comment__picture-wrapper'><div class='comment__picture'><img src='a.png' alt='{name}'></div></div>"
+            f"<div class='comment__text-wrapper'><footer class='comment__meta'>"
+            f"<p class='comment__author'><span>{name}</span></p><p class='comment__time'>{shown}</p></footer>"
+            f"<div class='comment__content'><h3><a href='/comment/{ident}' rel='bookmark'>{subject}</a></h3>"
+            f"<div class='text-content clearfix field field--name-comment-body field--type-text-long'><p>{words}</p></div>"
+            f"</div><ul class='links inline comment__links'><li class='comment-reply'><a href='#'>Reply</a></li></ul>"
+            f"</div></article>")
+
+
+def test_a_drupal_olivero_thread():
+    page = (f"<html><head><title>Pool stays open | Town News</title></head><body>"
+            f"<article class='node node--type-article'><h1 class='title page-title'>Pool stays open</h1>"
+            f"<div class='node__content'><div class='text-content field--name-body'>{STORY}</div>"
+            f"<section data-drupal-selector='comments' class='comments'><h2 class='comments__title'>Comments</h2>"
+            f"{_olivero(11, 'Priya', 'Mon, 07/03/2023 - 18:05', 'Finally', 'About time the pool got a longer season.')}"
+            f"<div class='indented'>{_olivero(12, 'Tom', 'Mon, 07/03/2023 - 19:40', 'Cost', 'Who pays for the heating, though?')}</div>"
+            f"{_olivero(13, 'Ada', 'Tue, 07/04/2023 - 08:15', 'Thanks', 'Thank you to everyone who signed.')}"
+            f"</section></div></article></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published) for c in thread.comments] == [
+        ("Priya", "2023-07-03T18:05:00"), ("Tom", "2023-07-03T19:40:00"), ("Ada", "2023-07-04T08:15:00")]
+    assert [c.text.split("\n")[-1] for c in thread.comments] == [
+        "About time the pool got a longer season.", "Who pays for the heating, though?",
+        "Thank you to everyone who signed."]
+    assert thread.comments[1].parent == thread.comments[0].id
+    assert "Reply" not in " ".join(c.text for c in thread.comments)
+
+
+def _blogger(ident: str, name: str, shown: str, words: str, replies: str = "") -> str:
+    thread = (f"<div class='comment-replies'><div class='comment-thread inline-thread'>"
+              f"<span class='thread-toggle thread-expanded'><span class='thread-arrow'></span>"
+              f"<span class='thread-count'><a target='_self'>Replies</a></span></span>"
+              f"<ol class='thread-chrome thread-expanded'><div>{replies}</div></ol></div></div>") if replies else ""
+    return (f"<li class='comment' id='c{ident}'><div class='avatar-image-container'><img src='b.png'></div>"
+            f"<div class='comment-block'><div class='comment-header'><cite class='user'><a href='#'>{name}</a></cite>"
+            f"<span class='icon user'></span><span class='datetime secondary-text'>"
+            f"<a rel='nofollow' href='#c{ident}'>{shown}</a></span></div>"
+            f"<p class='comment-content'>{words}</p><span class='comment-actions secondary-text'>"
+            f"<a class='comment-reply' target='_self'>Reply</a><span class='item-control blog-admin pid-1'>"
+            f"<a target='_self' href='#'>Delete</a></span></span></div>{thread}</li>")
+
+
+def test_a_blogger_threaded_thread():
+    reply = _blogger("302", "Bea", "July 4, 2023 at 9:02 AM", "Same here, the early swim is the best part of the day.")
+    page = (f"<html><head><title>Town News: Pool stays open</title></head><body><div class='post hentry'>"
+            f"<h3 class='post-title entry-title'>Pool stays open</h3><div class='post-body entry-content'>{STORY}</div></div>"
+            f"<div class='comments threaded' id='comments'><a name='comments'></a><h4>2 comments:</h4>"
+            f"<div class='comments-content'><div class='comment-thread toplevel-thread'><ol id='top-ra'>"
+            f"{_blogger('301', 'Cal', 'July 3, 2023 at 7:15 PM', 'I swim there every morning before work.', reply)}"
+            f"</ol></div></div></div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published, c.text) for c in thread.comments] == [
+        ("Cal", "2023-07-03T19:15:00", "I swim there every morning before work."),
+        ("Bea", "2023-07-04T09:02:00", "Same here, the early swim is the best part of the day."),
+    ]
+    assert thread.comments[1].parent == thread.comments[0].id
+
+
+def _isso(ident: int, name: str, iso: str, words: str, replies: str = "") -> str:
+    return (f"<div class='isso-comment' id='isso-{ident}'><div class='isso-avatar'><svg></svg></div>"
+            f"<div class='isso-text-wrapper'><div class='isso-comment-header' role='meta'>"
+            f"<span class='isso-author'>{name}</span><span class='isso-spacer'>&bull;</span>"
+            f"<a class='isso-permalink' href='#isso-{ident}'><time title='{iso}' datetime='{iso}'>3 days ago</time></a>"
+            f"</div><div class='isso-text'><p>{words}</p></div><div class='isso-comment-footer'>"
+            f"<a class='isso-upvote' href='#'>+</a><span class='isso-votes'>2</span>"
+            f"<a class='isso-downvote' href='#'>-</a><a class='isso-reply' href='#'>Reply</a></div>"
+            f"<div class='isso-follow-up'>{replies}</div></div></div>")
+
+
+def test_an_isso_thread_saved_after_it_was_drawn():
+    reply = _isso(8, "Noor", "2023-07-05T10:00:00Z", "It was heated last summer, so probably yes.")
+    page = (f"<html><head><title>Pool stays open</title></head><body><article><h1>Pool stays open</h1>{STORY}</article>"
+            f"<section id='isso-thread'><h4 class='isso-thread-heading'>2 Comments</h4>"
+            f"<div class='isso-postbox'><div class='isso-form-wrapper'><div class='isso-textarea-wrapper'>"
+            f"<div class='isso-textarea' contenteditable='true'>Type Comment Here (at least 3 chars)</div></div>"
+            f"<input type='submit' value='Submit'></div></div>"
+            f"<div id='isso-root'>{_isso(7, 'Jo', '2023-07-05T08:30:00Z', 'Will the water be heated in September?', reply)}</div>"
+            f"</section></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published, c.text) for c in thread.comments] == [
+        ("Jo", "2023-07-05T08:30:00+00:00", "Will the water be heated in September?"),
+        ("Noor", "2023-07-05T10:00:00+00:00", "It was heated last summer, so probably yes."),
+    ]
+    assert thread.comments[1].parent == thread.comments[0].id
+
+
+def test_a_blogger_thread_of_one_comment_inside_a_widget_with_a_comment_like_id():
+    page = (f"<html><head><title>Town News: Pool stays open</title></head><body><div class='post hentry'>"
+            f"<h3 class='post-title entry-title'>Pool stays open</h3><div class='post-body entry-content'>{STORY}</div></div>"
+            f"<div id='top-comment'><div class='widget2' id='top-comment1'><div class='comments' id='comments'>"
+            f"<div class='komhead'><h4>1 comment:</h4></div><p>Read our privacy notice before you comment.</p>"
+            f"<div class='comments-content'><div class='comment-thread toplevel-thread'><ol id='top-ra'>"
+            f"{_blogger('401', 'Dee', 'July 5, 2023 at 8:00 AM', 'Lovely to have the pool for two more weeks.')}"
+            f"</ol></div></div></div></div></div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.text) for c in thread.comments] == [("Dee", "Lovely to have the pool for two more weeks.")]
