@@ -1436,9 +1436,28 @@ def _forms_over_comments(lines: list[_Line]) -> list[int]:
             continue
         if meta.kind != _KIND_META or not (meta.meta.posted or meta.meta.says) or not meta.meta.author:
             continue
-        if meta.meta.full_date and words.kind == _KIND_TEXT and len(_words(words.text)) >= 3:
+        if not meta.meta.full_date or words.kind != _KIND_TEXT or len(_words(words.text)) < 3:
+            continue
+        # the story stands above ("Leave a comment" over a blog post's own byline is a link), and the
+        # comment's own controls or the next comment follow its words
+        if _prose_words(lines[max(0, index - 40): index]) >= _STORY_ABOVE and _frame_follows(lines, index + 2):
             found.append(index)
     return found
+
+
+#: Words of running text that must stand above a form line for it to open the comments under it.
+_STORY_ABOVE = 30
+
+
+def _frame_follows(lines: list[_Line], start: int) -> bool:
+    """True when a comment's "Reply"/"Quote | Report" line or the next signed comment follows ``start``
+    before any form or header line."""
+    for line in lines[start: start + 40]:
+        if line.kind in (_KIND_FORM, _KIND_HEADER):
+            return False
+        if _evidence(line) == 2:
+            return True
+    return False
 
 
 #: The reply form's own lines ("Leave a Reply", "Cancel reply"): a page prints it after the comments.

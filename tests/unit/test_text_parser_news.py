@@ -226,3 +226,20 @@ def test_numbered_list_signed_below_keeps_its_first_comment():
     thread = parse_text_page(page)
     assert [c.author for c in thread.comments] == ["kestrel", "olafur", "dee_dee"]
     assert thread.comments[0].text.startswith("1: Too thin?\nI worry")
+
+
+def test_comment_link_over_a_blog_posts_own_byline_opens_no_comments():
+    page = "\n\n".join([
+        "My garden diary",
+        "Leave a comment",
+        "Posted by Hedda on March 3, 2012 at 10:00 am",
+        "I planted the first tomatoes today, and you would not believe how cold the soil still was this morning.",
+        "We had frost last week, so I waited, but my neighbour says you should never wait past the first of March.",
+        "Next week I will try the peppers. Let me know what you plant first in your garden!",
+        "Share this:",
+        "Leave a Reply",
+        "Your email address will not be published.",
+    ])
+    thread = parse_text_page(page)
+    assert thread.comments == []
+    assert thread.article.startswith("I planted the first tomatoes")
