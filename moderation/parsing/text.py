@@ -30,7 +30,7 @@ COMMENT_WORDS = (
     "comments", "comment", "responses", "response", "replies", "reply", "thoughts", "reactions", "discussion",
     "kommentare", "kommentar", "leserkommentare", "antworten", "gedanken", "reaktionen", "meinungen", "diskussion",
     "commentaires", "commentaire", "réactions", "commenti", "commento", "comentarios", "comentario",
-    "reacties", "reactie", "komentarze", "kommentarer",
+    "reacties", "reactie", "komentarze", "kommentarer", "talkbacks", "talkback",
 )
 
 #: Header phrases that name a comment section without a count.
@@ -442,14 +442,20 @@ def _header_count(line: str) -> tuple[bool, int | None]:
         return False, None
     if count == 0:
         return False, 0
-    if count is None and match.re is _WORD_FIRST and (rest or not match.group("adj")) and not _ON_THIS.match(rest):
+    on_this = _ON_THIS.match(rest) if count is None else None
+    if on_this and on_this.group("n"):
+        count = int(on_this.group("n")) or None  # "Talkbacks for this article: 28"
+        if count is None:
+            return False, 0
+    if count is None and match.re is _WORD_FIRST and (rest or not match.group("adj")) and not on_this:
         # Bare words ("Antworten") are controls; HEADER_PHRASES lists the bare headers.
         return False, None
     return True, count
 
 
 #: What a header names its comments on ("Comments on this story"): the page itself, not a link's title.
-_ON_THIS = re.compile(r"^(?:on|to|about)\s+this\s+(?:story|article|post|entry|blog post|page|item|report)$")
+_ON_THIS = re.compile(r"^(?:on|to|about|for)\s+this\s+(?:story|article|post|entry|blog post|page|item|report)"
+                      r"(?:\s*:?\s*(?P<n>\d{1,6}))?$")
 
 
 #: Words of the tab next to a comment count ("1 Comment | No Reactions", "12 Comments 3 Trackbacks").
@@ -1557,8 +1563,10 @@ def _best_section(lines: list[_Line]) -> tuple[int | None, list[_Draft], list[_L
     confirmed = False
     for given, count in starts:
         start, drafts, leftover, end = _split_section(lines, given)
-        # the header stands above the article it opens, so what follows the article is on its own
-        quality = _section_quality(drafts, 0 if start != given else 2 if count else 1)
+        # the header stands above the article it opens, so what follows the article is on its own,
+        # unless there are as many comments as the header counts
+        counted = bool(count) and abs(count - len(drafts)) <= max(1, count // 10)
+        quality = _section_quality(drafts, 2 if count and (start == given or counted) else 1 if start == given else 0)
         if not any(draft.meta_lines or draft.controls or draft.body[0].kind == _KIND_PINGBACK for draft in drafts):
             quality = 0.0  # no author, date or Reply line up to the next header: a byline's "1 Comment"
         # a section with as many signed comments as its header claims, closed by the comment form,
@@ -1624,6 +1632,14 @@ def _split_section(lines: list[_Line], start: int) -> tuple[int, list[_Draft], l
         last = max(line.number for line in skipped.body + skipped.meta_lines + skipped.controls)
         start = next((i for i in range(start, len(lines)) if lines[i].number > last), len(lines))
         drafts, leftover, end = _split_comments(lines[start:])
+    if drafts:
+        # a header over the story ("Talkbacks for this article: 28" under the headline): the story's
+        # prose, set aside above the first comment, is no part of the section
+        first = min(line.number for line in drafts[0].body + drafts[0].meta_lines)
+        opening = next(i for i in range(start, len(lines)) if lines[i].number >= first)
+        if _prose_words(lines[start:opening]) >= _ARTICLE_WORDS:
+            start = opening
+            drafts, leftover, end = _split_comments(lines[start:])
     return start, drafts, leftover, start - given + end
 
 
@@ -1864,6 +1880,12 @@ def _closing_date(section: list[_Line], index: int, first: _Line | None) -> bool
         following.meta.author or following.meta.says)
 
 
+def _bar_item(text: str) -> bool:
+    """True for an item of a link bar ("Terms |"): a word or two and the bar, no words of a reader."""
+    stripped = text.strip()
+    return stripped.endswith("|") and len(_words(stripped)) <= 2
+
+
 #: A comment's number alone on its line ("2.", "#3").
 _BARE_NUMBER = re.compile(r"^\s*(?:#\d{1,4}|\d{1,4}[.):])\s*$")
 
@@ -1985,7 +2007,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         numbered = _LEADING_NUMBER.match(line.text)
         if numbered and current.body and _numbered_sequence(section, index):
             close()
-        if not current.body and not current.meta_lines and _is_chrome(line.text):
+        if not current.body and not current.meta_lines and (_is_chrome(line.text) or _bar_item(line.text)):
             leftover.append(line)
             continue
         current.body.append(line)

@@ -243,3 +243,20 @@ def test_comment_link_over_a_blog_posts_own_byline_opens_no_comments():
     thread = parse_text_page(page)
     assert thread.comments == []
     assert thread.article.startswith("I planted the first tomatoes")
+
+
+def test_counted_header_over_the_story_still_opens_the_talkbacks_below_it():
+    story = [f"Paragraph {n} of the story says that the port will need new cranes, more staff and a longer quay "
+             f"before the larger ships can call there, which the ministry expects to take several years." for n in
+             ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]
+    talkbacks = []
+    for n, (title, name, place) in enumerate([("Finally some good news", "Rafi G", "Haifa"),
+                                              ("This is far too slow", "Dana", "Eilat"),
+                                              ("And who pays for it?", "M. Levi", "Ashdod")], start=1):
+        talkbacks += [f"{4 - n}. {title}", name, "-", place, f"(01/0{n}/2008 1{n}:05)"]
+    page = "\n\n".join(["Port expansion plan approved", "Talkbacks for this article: 3", *story,
+                        "Post comment |", "Report Abuse", *talkbacks, "Print this story"])
+    thread = parse_text_page(page)
+    assert len(thread.comments) == 3
+    assert thread.comments[0].text.startswith("Finally some good news")
+    assert "Paragraph one of the story" in thread.article
