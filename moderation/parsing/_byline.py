@@ -235,7 +235,8 @@ def _name(text: str) -> str | None:
     name = re.sub(r"^(?:(?:posted|written|published)?\s*(?:by|von|par)(?:\s*:\s*|\s+)|(?:author|autor)\b\s*:?\s*)",
                   "", name, flags=re.I)
     # a date run into the name ("Ann LeeOctober 8, 2012", "Ann Lee October 8") is not part of it
-    name = re.sub(rf"\s*(?:{_MONTH_NAMES})?\s*\d.*$", "", name, flags=re.I)
+    # ("skeptic9", "th3Chris": digits inside a user name stay)
+    name = re.sub(rf"(?:\s*(?:{_MONTH_NAMES})\s*\d|\s+\d|(?<=[^\W\d_])(?=\d{{1,2}}[./-]\d)).*$", "", name, flags=re.I)
     name = re.sub(rf"(?:(?<=[a-z])|\s+)(?:{_MONTH_NAMES})$", "", name, flags=re.I).strip(_EDGE)
     name = re.sub(r"(?<=[a-z])(?:Email|E-mail|RSS|wrote)(?:\s+Author)?$", "", name)  # "Ann LeeEmail Author": a control run in
     # controls and verbs after the name ("Ann Lee posted", "Ann Lee RSS feed", "Ann Lee on")

@@ -66,7 +66,8 @@ _META_WORDS = re.compile(
     r"author|vcard|\bfn\b|says|meta|date|time|posted|byline|reply|permalink|avatar|gravatar|photo|vote"
     r"|rating|like|report|flag|share|edit|actions|tools|footer|header|userinfo|user-?name|username|nick|\buser\b"
     r"|signature|comment-?number|commentnumber|num\b|count|quote-?link|badge|profile|posted|info\b|details"
-    r"|controls|moderat|admin|cite|comment-?head\b|\bname\b|perma|(?:^|\s)by(?:\s|$)",
+    r"|controls|moderat|admin|cite|comment-?head\b|\bname\b|perma|(?:^|\s)by(?:\s|$)"
+    r"|\bcomhead\b|\btagline\b|\bbuttons\b",  # a discussion site's head line, Reddit's tagline and button row
 )
 _META_TAGS = frozenset(("cite", "time", "img", "figure", "abbr"))
 
@@ -1460,6 +1461,7 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
                 continue
             if _signature(desc) != nested_sig and not (
                 desc.tag == top.tag and desc.getparent() is not None and _is_children_list(desc.getparent())
+                and not _wraps_items(desc, nested_sig, page)
             ):
                 continue
             if not nested_sig[1] and _unnamed_parts(desc.getparent(), nested_sig, page):
@@ -1473,6 +1475,20 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
             out.append(child)
     del stack, member_set
     return out
+
+
+def _wraps_items(el, sig: tuple, page: _Page) -> bool:
+    """Whether ``el`` only holds items of signature ``sig``: a listing box in a replies box, not a reply itself.
+
+    A reply with words of its own around nested items (broken markup nests them so) is still a reply.
+    """
+    items = []
+    walker = etree.iterwalk(el, events=("start",))
+    for _, node in walker:
+        if node is not el and isinstance(node.tag, str) and _signature(node) == sig:
+            items.append(node)
+            walker.skip_subtree()
+    return bool(items) and page.textlen.get(el, 0) - sum(page.textlen.get(i, 0) for i in items) < _NAME_CHARS
 
 
 def _unnamed_parts(parent, sig: tuple, page: _Page) -> bool:
@@ -1647,7 +1663,7 @@ def _strip_lines(text: str) -> tuple[str, str | None, str | None]:
 
 
 _AUTHOR_CLASS = re.compile(r"\bfn\b|author|user-?name|username|commenter|poster|nick|\bname\b|\buser\b|vcard"
-                           r"|(?:account|member|display)-?name")
+                           r"|(?:account|member|display)-?name|\bhnuser\b")
 _DATE_CLASS = re.compile(r"date|time|posted|published|meta|footer|byline")
 
 
@@ -1686,6 +1702,14 @@ def _author_of(item: _Item, metas: list) -> str | None:
             m = m or _BY_ON.match(_TRAILING_CONTROLS.sub("", line.strip())) or _NOTE_ACTION.match(line.strip())
             if m:
                 return _without_date(m.group("author").strip())
+    # a name part inside a wider meta block (div.comment-head > span.name), before guessing from the lines' layout
+    for el in metas:
+        for sub in el.iter():
+            if sub is el or not isinstance(sub.tag, str) or not _has(_AUTHOR_CLASS, _attrs(sub)):
+                continue
+            text = _clean_line(sub.text_content())
+            if text and len(text) <= 80 and not _DATE_HINT.search(text):
+                return text
     # a name beside its date ("Ann Lee — July 10th, 2012", "1. Ann - 9 December, 2011",
     # "October 11, 2012 | Ann", "posted on ... by Ann") or on the line above a date line
     for lines in meta_lines:
@@ -1695,14 +1719,6 @@ def _author_of(item: _Item, metas: list) -> str | None:
                 name = _plain_name(line)
             if name:
                 return name
-    # a name part inside a wider meta block (div.comment-head > span.name)
-    for el in metas:
-        for sub in el.iter():
-            if sub is el or not isinstance(sub.tag, str) or not _has(_AUTHOR_CLASS, _attrs(sub)):
-                continue
-            text = _clean_line(sub.text_content())
-            if text and len(text) <= 80 and not _DATE_HINT.search(text):
-                return text
     return None
 
 
@@ -1717,9 +1733,13 @@ _JOINER = re.compile(r"^(?:[-\u2013\u2014|,/@]|\b(?:wrote|said|posted|commented)
                      r"(?:[-\u2013\u2014|,/@]|\b(?:wrote|said|posted|commented)?\s*(?:on|at)\b|\bwrote\b|\s)+$", re.I)
 
 
+#: A thread's fold control run into the name ("[–]poolfan").
+_TOGGLE = re.compile(r"^\[[-\u2013+]\]\s*")
+
+
 def _plain_name(text: str) -> str | None:
     """``text`` when it reads as a name (a few words, no sentence, no control), else None."""
-    text = _JOINER.sub("", _NUMBERED.sub("", text.strip()))
+    text = _JOINER.sub("", _NUMBERED.sub("", _TOGGLE.sub("", text.strip())))
     if not text or len(text) > 40 or len(text.split()) > 4 or _CONTROL_LINE.match(text):
         return None
     if re.search(r"[.!?:;]$", text) and not re.search(r"\s[A-Z]\.$", text):
@@ -1831,9 +1851,11 @@ def _spaced_text(el) -> str:
 
 def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
     for el in metas:
-        for sub in el.iter("time", "abbr"):
+        for sub in el.iter("time", "abbr", "span"):
+            if sub.tag == "span" and not sub.get("title"):
+                continue  # a span counts only with its date in a title ("2 hours ago" over "2023-07-05T08:00:00")
             value = sub.get("datetime") or sub.get("title")
-            parsed = _parse_date(value, dayfirst) or _parse_date(sub.text_content(), dayfirst)
+            parsed = _parse_date(value, dayfirst) or (sub.tag != "span" and _parse_date(_spaced_text(sub), dayfirst))
             if parsed:
                 return parsed
     for el in metas:
@@ -1965,16 +1987,27 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
     return comments, set_aside
 
 
+def _flat_level(node) -> int | None:
+    """The depth a flat list shows for an item, from 0: a ``depth-2`` class, or an ``indent="1"`` cell inside it."""
+    m = re.search(r"(?:depth|level)[-_](\d+)", (node.get("class") or "").lower())
+    if m:
+        return max(int(m.group(1)) - 1, 0)
+    for cell in node.iter("td"):
+        indent = cell.get("indent")
+        if indent is not None:
+            return int(indent) if indent.isdigit() and int(indent) < 100 else None
+    return None
+
+
 def _flat_depths(items: list[_Item]) -> None:
     """Themes that render threads flat mark depth in a class (``depth-2``); rebuild parents from it."""
     if any(it.depth for it in items):
         return
     last_at: dict = {}
     for item in items:
-        m = re.search(r"(?:depth|level)[-_](\d+)", (item.node.get("class") or "").lower())
-        if not m:
+        level = _flat_level(item.node)
+        if level is None:
             continue
-        level = max(int(m.group(1)) - 1, 0)
         if level > 0 and (level - 1) in last_at:
             item.depth = level
             item.parent = last_at[level - 1]

@@ -225,7 +225,7 @@ def test_a_name_after_on_date_and_time_is_the_author():
                  + comment.format(i=2, name="kit (@kit2ferry)") + "</ol>")
     comments = parse_html_page(page).comments
     assert [(c.author, c.published) for c in comments] == [
-        ("Rolf Berg", "2013-05-01T08:11:00"), ("kit", "2013-05-02T08:12:00")]
+        ("Rolf Berg", "2013-05-01T08:11:00"), ("kit (@kit2ferry)", "2013-05-02T08:12:00")]
 
 
 def test_a_reblog_note_names_who_added_the_words():

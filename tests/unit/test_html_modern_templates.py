@@ -146,3 +146,74 @@ def test_a_blogger_thread_of_one_comment_inside_a_widget_with_a_comment_like_id(
             f"</ol></div></div></div></div></div></body></html>")
     thread = parse_html_page(page)
     assert [(c.author, c.text) for c in thread.comments] == [("Dee", "Lovely to have the pool for two more weeks.")]
+
+
+def _hn(ident: int, user: str, iso: str, indent: int, words: str) -> str:
+    # a discussion site's flat table: each comment a row, its depth an indent attribute
+    return (f"<tr class='athing comtr' id='{ident}'><td><table border='0'><tr>"
+            f"<td class='ind' indent='{indent}'><img src='s.gif' height='1' width='{indent * 40}'></td>"
+            f"<td valign='top' class='votelinks'><center><a id='up_{ident}' href='#'><div class='votearrow' title='upvote'></div></a></center></td>"
+            f"<td class='default'><div style='margin-top:2px; margin-bottom:-10px;'><span class='comhead'>"
+            f"<a href='user?id={user}' class='hnuser'>{user}</a> <span class='age' title='{iso}'><a href='item?id={ident}'>2 hours ago</a></span>"
+            f" <span id='unv_{ident}'></span><span class='navs'> | <a href='#' class='clicky'>next</a> "
+            f"<a class='togg clicky' id='{ident}' n='1' href='javascript:void(0)'>[–]</a></span></span></div><br>"
+            f"<div class='comment'><span class='commtext c00'>{words}</span>"
+            f"<div class='reply'><p><font size='1'><u><a href='reply?id={ident}'>reply</a></u></font></p></div></div></td>"
+            f"</tr></table></td></tr>")
+
+
+def test_a_discussion_table_with_indented_rows():
+    rows = (_hn(101, "poolfan", "2023-07-05T08:00:00", 0, "The extra weeks are worth every penny.")
+            + _hn(102, "skeptic9", "2023-07-05T08:20:00", 1, "Depends who pays for the heating.")
+            + _hn(103, "lifeguard_k", "2023-07-05T09:00:00", 2, "The leisure budget covers it this year.")
+            + _hn(104, "newcomer", "2023-07-05T09:30:00", 0, "Is the pool open on bank holidays?"))
+    page = (f"<html><head><title>Pool stays open | Discussion</title></head><body><center><table id='hnmain'>"
+            f"<tr><td><table class='fatitem'><tr class='athing' id='100'><td class='title'>"
+            f"<span class='titleline'><a href='https://example.org/pool'>Pool stays open</a></span></td></tr>"
+            f"<tr><td class='subtext'><span class='score'>120 points</span> by <a class='hnuser'>editor</a></td></tr></table>"
+            f"<br><table border='0' class='comment-tree'>{rows}</table></td></tr></table></center></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published, c.text) for c in thread.comments] == [
+        ("poolfan", "2023-07-05T08:00:00", "The extra weeks are worth every penny."),
+        ("skeptic9", "2023-07-05T08:20:00", "Depends who pays for the heating."),
+        ("lifeguard_k", "2023-07-05T09:00:00", "The leisure budget covers it this year."),
+        ("newcomer", "2023-07-05T09:30:00", "Is the pool open on bank holidays?"),
+    ]
+    ids = [c.id for c in thread.comments]
+    assert [(c.parent, c.depth) for c in thread.comments] == [(None, 0), (ids[0], 1), (ids[1], 2), (None, 0)]
+
+
+def _old_reddit(ident: str, user: str, iso: str, words: str, children: str = "") -> str:
+    return (f"<div class=' thing id-t1_{ident} noncollapsed comment ' id='thing_t1_{ident}' data-type='comment' "
+            f"data-author='{user}'><p class='parent'><a name='{ident}'></a></p>"
+            f"<div class='midcol unvoted'><div class='arrow up login-required' role='button' aria-label='upvote'></div></div>"
+            f"<div class='entry unvoted'><p class='tagline'><a href='javascript:void(0)' class='expand'>[–]</a>"
+            f"<a href='/user/{user}' class='author may-blank id-t2_x'>{user}</a>"
+            f"<span class='userattrs'></span> <span class='score unvoted' title='5'>5 points</span> "
+            f"<time title='Wed Jul 5 08:00:00 2023 UTC' datetime='{iso}' class='live-timestamp'>2 hours ago</time></p>"
+            f"<form action='#' class='usertext warn-on-unload' id='form-t1_{ident}'><input type='hidden' name='thing_id'>"
+            f"<div class='usertext-body may-blank-within md-container '><div class='md'><p>{words}</p></div></div></form>"
+            f"<ul class='flat-list buttons'><li class='first'><a href='#' class='bylink'>permalink</a></li>"
+            f"<li><a href='#'>embed</a></li><li><a href='#'>save</a></li><li><a href='#'>report</a></li>"
+            f"<li><a href='#'>reply</a></li></ul></div>"
+            f"<div class='child'>{children}</div><div class='clearleft'></div></div>")
+
+
+def test_an_old_reddit_thread():
+    reply = ("<div class='sitetable listing'>"
+             + _old_reddit("c2", "swimmer", "2023-07-05T08:30:00+00:00", "Agreed, September is often warm.") + "</div>")
+    page = (f"<html><head><title>Pool stays open : townnews</title></head><body><div class='content' role='main'>"
+            f"<div class='sitetable linklisting'><div class='thing link'><p class='title'><a class='title'>Pool stays open</a></p>"
+            f"<div class='expando'><div class='usertext-body'><div class='md'>{STORY}</div></div></div></div></div>"
+            f"<div class='commentarea'><div class='panestack-title'><span class='title'>all 3 comments</span></div>"
+            f"<div class='sitetable nestedlisting'>"
+            f"{_old_reddit('c1', 'poolfan', '2023-07-05T08:00:00+00:00', 'Best council decision this year.', reply)}"
+            f"{_old_reddit('c3', 'newcomer', '2023-07-05T09:00:00+00:00', 'Does it open earlier at weekends?')}"
+            f"</div></div></div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published, c.text) for c in thread.comments] == [
+        ("poolfan", "2023-07-05T08:00:00+00:00", "Best council decision this year."),
+        ("swimmer", "2023-07-05T08:30:00+00:00", "Agreed, September is often warm."),
+        ("newcomer", "2023-07-05T09:00:00+00:00", "Does it open earlier at weekends?"),
+    ]
+    assert thread.comments[1].parent == thread.comments[0].id
