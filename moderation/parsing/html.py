@@ -524,7 +524,40 @@ def _load(html: str, source: str):
         raise InputError(source, f"is not readable HTML ({exc})", fix="give a saved HTML page") from None
     if root is None:
         raise InputError(source, "is not readable HTML", fix="give a saved HTML page")
+    _inline_frames(root, parser)
     return root
+
+
+#: How many framed documents one page may inline, and how deep: a bound against pages built to blow up.
+_MAX_FRAMES = 20
+_MAX_FRAME_DEPTH = 3
+
+
+def _inline_frames(root, parser, depth: int = 0) -> None:
+    """Put the documents of ``<iframe srcdoc>`` in place of their frames.
+
+    Page savers that make one file of a page (SingleFile, for one) keep each frame's document in its
+    ``srcdoc``: a Disqus or Facebook comment thread is then in the file, but not in the page's tree.
+    The document is parsed as data like the page; scripts in it are dropped with the page's own.
+    """
+    frames = [el for el in root.iter("iframe") if el.get("srcdoc")][:_MAX_FRAMES]
+    for frame in frames:
+        try:
+            inner = lxml.html.document_fromstring(frame.get("srcdoc").encode("utf-8", "replace"), parser=parser)
+        except (etree.ParserError, ValueError):
+            continue
+        body = inner.find("body") if inner is not None else None
+        if body is None:
+            continue
+        if depth + 1 < _MAX_FRAME_DEPTH:
+            _inline_frames(body, parser, depth + 1)
+        box = lxml.html.HtmlElement("div")
+        box.set("class", "inlined-frame")
+        if frame.get("id"):
+            box.set("id", frame.get("id"))
+        box.extend(list(body))
+        box.tail = frame.tail
+        frame.getparent().replace(frame, box)
 
 
 # ---------------------------------------------------------------------------
@@ -760,8 +793,9 @@ def _score_group(parent, sig, members, page: _Page) -> float:
         bonus *= 2.0
     if len(members) >= 2:
         bonus *= 1.6
-    elif not marked:
-        return 0.0
+    elif not marked and not (sig[1] and any(_signature(d) == sig for d in members[0].iterdescendants()
+                                            if isinstance(d.tag, str))):
+        return 0.0  # one unnamed item, unless it holds replies like itself (Disqus' li.post with its ul.children)
     return total * bonus * (1.0 - 0.5 * links / max(total, 1))
 
 
@@ -1844,6 +1878,10 @@ def _without_date(author: str) -> str:
     return name.strip() if sep and name.strip() and dated else author
 
 
+#: A link that shows a comment's time ("time-ago", "comment-date", "permalink-time").
+_TIME_LINK = re.compile(r"time|date|\bago\b")
+
+
 def _spaced_text(el) -> str:
     """An element's text with its parts apart: ``<span>28.09.19</span><span>13:55</span>`` is "28.09.19 13:55"."""
     return _clean_line(" ".join(part.strip() for part in el.itertext() if part.strip()))
@@ -1851,9 +1889,11 @@ def _spaced_text(el) -> str:
 
 def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
     for el in metas:
-        for sub in el.iter("time", "abbr", "span"):
+        for sub in el.iter("time", "abbr", "span", "a"):
             if sub.tag == "span" and not sub.get("title"):
                 continue  # a span counts only with its date in a title ("2 hours ago" over "2023-07-05T08:00:00")
+            if sub.tag == "a" and not (sub.get("title") and _has(_TIME_LINK, _attrs(sub))):
+                continue  # a link only when named as a time ("a.time-ago" with the date in its title)
             value = sub.get("datetime") or sub.get("title")
             parsed = _parse_date(value, dayfirst) or (sub.tag != "span" and _parse_date(_spaced_text(sub), dayfirst))
             if parsed:

@@ -217,3 +217,55 @@ def test_an_old_reddit_thread():
         ("newcomer", "2023-07-05T09:00:00+00:00", "Does it open earlier at weekends?"),
     ]
     assert thread.comments[1].parent == thread.comments[0].id
+
+
+def _disqus(ident: int, name: str, shown: str, words: str, children: str = "") -> str:
+    # Disqus' thread as drawn in its frame, the way a page saver keeps it
+    return (f"<li class='post' id='post-{ident}'><div role='alert'></div><div class='post-content' data-role='post-content'>"
+            f"<div class='indicator'></div><div class='avatar hovercard'><a href='#' class='user' data-action='profile'>"
+            f"<img data-role='user-avatar' src='noavatar.png' alt='Avatar'></a></div>"
+            f"<div class='post-body'><header class='comment__header'><span class='post-byline'>"
+            f"<span class='author publisher-anchor-color'><a href='#' data-action='profile' data-username='{name.lower()}'>{name}</a></span>"
+            f"</span><span class='post-meta'><span class='bullet time-ago-bullet' aria-hidden='true'>•</span>"
+            f"<a href='#comment-{ident}' data-role='relative-time' class='time-ago' title='{shown}'>2 days ago</a></span></header>"
+            f"<div class='post-body-inner'><div class='post-message-container' data-role='message-container'>"
+            f"<div class='publisher-anchor-color' data-role='message-content'><div class='post-message' data-role='message' dir='auto'>"
+            f"<div><p>{words}</p></div></div></div></div></div>"
+            f"<footer class='comment__footer'><menu class='comment-footer__menu'><li class='voting' data-role='voting'>"
+            f"<a href='#' class='vote-up count-0' data-action='upvote' title='Vote up'><span class='updatable count' data-role='likes'>0</span></a>"
+            f"</li><li class='bullet' aria-hidden='true'>•</li><li class='reply' data-role='reply-link'><a href='#' data-action='reply'>"
+            f"<span class='text'>Reply</span></a></li></menu></footer></div></div>"
+            f"<ul class='children' data-role='children'>{children}</ul></li>")
+
+
+def test_a_disqus_thread_saved_drawn():
+    reply = _disqus(2, "Ravi", "Wednesday, July 5, 2023 9:10 AM", "Heated, according to the council's notice.")
+    thread_html = (f"<div id='disqus_thread'><div id='layout' data-tracking-area='layout'><section id='conversation'>"
+                   f"<div class='nav nav-primary'><ul><li class='nav-tab nav-tab--primary tab-conversation active'>"
+                   f"<a class='publisher-nav-color'><span class='comment-count'>2 comments</span></a></li></ul></div>"
+                   f"<div id='posts'><ul id='post-list' class='post-list'>"
+                   f"{_disqus(1, 'Mia', 'Wednesday, July 5, 2023 8:00 AM', 'Will the water be heated?', reply)}"
+                   f"</ul></div></section></div></div>")
+    page = (f"<html><head><title>Pool stays open</title></head><body><article><h1>Pool stays open</h1>{STORY}</article>"
+            f"{thread_html}</body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published, c.text) for c in thread.comments] == [
+        ("Mia", "2023-07-05T08:00:00", "Will the water be heated?"),
+        ("Ravi", "2023-07-05T09:10:00", "Heated, according to the council's notice."),
+    ]
+    assert thread.comments[1].parent == thread.comments[0].id
+
+
+def test_a_comment_frame_kept_in_srcdoc_by_a_single_file_saver():
+    import html as htmlmod
+
+    frame = ("<html><body><div id='posts'><ul id='post-list' class='post-list'>"
+             + _disqus(5, "Mia", "Wednesday, July 5, 2023 8:00 AM", "Will the water be heated?")
+             + _disqus(6, "Ola", "Wednesday, July 5, 2023 10:00 AM", "Good news for the swimming club.")
+             + "</ul></div><script>alert('frame')</script></body></html>")
+    page = (f"<html><head><title>Pool stays open</title></head><body><article><h1>Pool stays open</h1>{STORY}</article>"
+            f"<div id='disqus_thread'><iframe id='dsq-app1' srcdoc=\"{htmlmod.escape(frame)}\"></iframe></div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("Mia", "Will the water be heated?"), ("Ola", "Good news for the swimming club.")]
+    assert "alert" not in thread.article and "Will the water" not in thread.article
