@@ -80,7 +80,7 @@ def detect_format(text: str, name: str = "") -> str:
     return "text"
 
 
-def parse_string(text: str, source: str = "<string>", format: str = "auto") -> list[Thread]:
+def parse_string(text: str, source: str = "<string>", format: str = "auto", frames=None) -> list[Thread]:
     """Parse an already decoded document.
 
     Control characters that no page shows (NUL, escape...) are removed first; line breaks stay,
@@ -94,6 +94,9 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
         Name recorded in each thread's ``source``.
     format : str
         One of :data:`FORMATS`.
+    frames : callable, optional
+        For HTML pages: ``frames(src)`` returns the saved document of a frame, or None (see
+        :func:`moderation.parsing.html.parse_html_page`).
 
     Returns
     -------
@@ -133,7 +136,7 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
     if format == "html":
         from .html import parse_html_page
 
-        return [parse_html_page(repair_mojibake(text), source=source)]
+        return [parse_html_page(repair_mojibake(text), source=source, frames=frames)]
     if format == "wxr":
         from .exports import parse_wxr
 
@@ -149,7 +152,7 @@ def parse_string(text: str, source: str = "<string>", format: str = "auto") -> l
     return _parse_jsonl(text, source)
 
 
-def parse_bytes(data: bytes, source: str = "<bytes>", format: str = "auto") -> list[Thread]:
+def parse_bytes(data: bytes, source: str = "<bytes>", format: str = "auto", frames=None) -> list[Thread]:
     """Decode ``data`` (any encoding) and parse it; see :func:`parse_string`.
 
     Parameters
@@ -160,6 +163,8 @@ def parse_bytes(data: bytes, source: str = "<bytes>", format: str = "auto") -> l
         Name recorded in each thread's ``source`` and used in error messages.
     format : str
         One of :data:`FORMATS`.
+    frames : callable, optional
+        Passed to :func:`parse_string`.
 
     Returns
     -------
@@ -182,7 +187,7 @@ def parse_bytes(data: bytes, source: str = "<bytes>", format: str = "auto") -> l
     if kind is not None:
         fix = "decompress it first" if "compressed" in kind or "archive" in kind else f"give {_SHAPES}"
         raise InputError(source, f"is {kind}, not a page or export", fix=fix)
-    return parse_string(decode_bytes(data), source=source, format=format)
+    return parse_string(decode_bytes(data), source=source, format=format, frames=frames)
 
 
 def parse_file(path: str | Path, format: str = "auto") -> list[Thread]:
@@ -230,7 +235,42 @@ def parse_file(path: str | Path, format: str = "auto") -> list[Thread]:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
     except ValueError as exc:  # e.g. a NUL byte in the path
         raise InputError(path, f"is not a usable path ({exc})") from None
-    return parse_bytes(data, source=str(path), format=format)
+    return parse_bytes(data, source=str(path), format=format, frames=_saved_frames(path))
+
+
+#: Largest saved frame document read beside a page.
+_MAX_FRAME_BYTES = 20 * 2**20
+
+
+def _saved_frames(page: Path):
+    """A reader of the frame documents a browser saved beside ``page`` ("Page_files/saved_resource.html").
+
+    Only relative ``src`` values are followed, only to ``.html``/``.htm`` files inside the page's own
+    folder, and only up to :data:`_MAX_FRAME_BYTES`; anything else (a web address, ``../`` out of the
+    folder, a missing or binary file) reads as no document.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    folder = page.parent.resolve()
+
+    def read(src: str) -> str | None:
+        parts = urlsplit(src.strip())
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith(("/", "\\")):
+            return None
+        try:
+            target = (folder / unquote(parts.path)).resolve()
+            if folder not in target.parents or target.suffix.lower() not in (".html", ".htm"):
+                return None
+            if not target.is_file() or target.stat().st_size > _MAX_FRAME_BYTES:
+                return None
+            data = target.read_bytes()
+        except (OSError, ValueError):
+            return None
+        if binary_kind(data) is not None:
+            return None
+        return decode_bytes(data)
+
+    return read
 
 
 def _root_tag(head: str) -> str | None:

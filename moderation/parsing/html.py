@@ -506,7 +506,7 @@ def _day_first(root) -> bool:
     return lang[:2].lower() in _DAY_FIRST_LANGS
 
 
-def _load(html: str, source: str):
+def _load(html: str, source: str, frames=None):
     if not isinstance(html, str):
         raise InputError(source, f"expected HTML text, got {type(html).__name__}",
                          fix="decode the bytes first, or call parse_bytes")
@@ -524,7 +524,7 @@ def _load(html: str, source: str):
         raise InputError(source, f"is not readable HTML ({exc})", fix="give a saved HTML page") from None
     if root is None:
         raise InputError(source, "is not readable HTML", fix="give a saved HTML page")
-    _inline_frames(root, parser)
+    _inline_frames(root, parser, frames)
     return root
 
 
@@ -533,26 +533,33 @@ _MAX_FRAMES = 20
 _MAX_FRAME_DEPTH = 3
 
 
-def _inline_frames(root, parser, depth: int = 0) -> None:
-    """Put the documents of ``<iframe srcdoc>`` in place of their frames.
+def _inline_frames(root, parser, frames=None, depth: int = 0) -> None:
+    """Put the documents of a page's frames in place of the frames.
 
     Page savers that make one file of a page (SingleFile, for one) keep each frame's document in its
-    ``srcdoc``: a Disqus or Facebook comment thread is then in the file, but not in the page's tree.
-    The document is parsed as data like the page; scripts in it are dropped with the page's own.
+    ``srcdoc``; a browser's "save complete page" writes it to a file beside the page, named in the
+    frame's ``src`` (read through ``frames``, a callable from ``src`` to the document or None). A
+    Disqus or Facebook comment thread is then saved, but not in the page's tree. Each document is
+    parsed as data like the page; scripts in it are dropped with the page's own.
     """
-    frames = [el for el in root.iter("iframe") if el.get("srcdoc")][:_MAX_FRAMES]
-    for frame in frames:
+    found = []
+    for el in root.iter("iframe", "frame"):
+        if len(found) >= _MAX_FRAMES:
+            break
+        document = el.get("srcdoc") or (frames(el.get("src")) if frames is not None and el.get("src") else None)
+        if document and document.strip():
+            found.append((el, document))
+    for frame, document in found:
         try:
-            inner = lxml.html.document_fromstring(frame.get("srcdoc").encode("utf-8", "replace"), parser=parser)
+            inner = lxml.html.document_fromstring(document.encode("utf-8", "replace"), parser=parser)
         except (etree.ParserError, ValueError):
             continue
         body = inner.find("body") if inner is not None else None
-        if body is None:
+        if body is None or frame.getparent() is None:
             continue
         if depth + 1 < _MAX_FRAME_DEPTH:
-            _inline_frames(body, parser, depth + 1)
-        box = lxml.html.HtmlElement("div")
-        box.set("class", "inlined-frame")
+            _inline_frames(body, parser, frames, depth + 1)
+        box = frame.makeelement("div", {"class": "inlined-frame"})
         if frame.get("id"):
             box.set("id", frame.get("id"))
         box.extend(list(body))
@@ -2398,7 +2405,7 @@ def _date_yearless(comments: list[Comment], story_published: str | None) -> None
         comment.published = yearless_date(bylines, story_published)
 
 
-def parse_html_page(html: str, source: str = "<string>") -> Thread:
+def parse_html_page(html: str, source: str = "<string>", frames=None) -> Thread:
     """Read a saved HTML page into a thread: article, metadata and reader comments.
 
     Comments are found from the page's structure (comment sections named in ids and classes, with
@@ -2428,6 +2435,9 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
         The decoded page.
     source : str
         Name recorded as the thread's ``source``.
+    frames : callable, optional
+        ``frames(src)`` returns the document a frame's ``src`` names (a file a browser saved beside
+        the page), or None; documents in ``srcdoc`` are read without it.
 
     Returns
     -------
@@ -2448,7 +2458,7 @@ def parse_html_page(html: str, source: str = "<string>") -> Thread:
     >>> [(c.author, c.text) for c in thread.comments]
     [('Ann', 'Nice post, thank you.')]
     """
-    root = _load(html, source)
+    root = _load(html, source, frames)
     meta = _metadata(root)
     _drop_forms(root)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)

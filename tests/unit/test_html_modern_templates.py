@@ -269,3 +269,27 @@ def test_a_comment_frame_kept_in_srcdoc_by_a_single_file_saver():
     assert [(c.author, c.text) for c in thread.comments] == [
         ("Mia", "Will the water be heated?"), ("Ola", "Good news for the swimming club.")]
     assert "alert" not in thread.article and "Will the water" not in thread.article
+
+
+def test_a_comment_frame_saved_beside_the_page_is_read_and_nothing_outside_its_folder(tmp_path):
+    from moderation.parsing import parse_file
+
+    folder = tmp_path / "saved"
+    (folder / "Pool_files").mkdir(parents=True)
+    frame = ("<html><body><ul id='post-list' class='post-list'>"
+             + _disqus(5, "Mia", "Wednesday, July 5, 2023 8:00 AM", "Will the water be heated?")
+             + _disqus(6, "Ola", "Wednesday, July 5, 2023 10:00 AM", "Good news for the swimming club.")
+             + "</ul></body></html>")
+    (folder / "Pool_files" / "saved_resource.html").write_text(frame, encoding="utf-8")
+    outside = ("<html><body><ul class='post-list'>" + _disqus(7, "Eve", "Wednesday, July 5, 2023 11:00 AM", "Outside.")
+               + _disqus(8, "Max", "Wednesday, July 5, 2023 11:30 AM", "Also outside.") + "</ul></body></html>")
+    (tmp_path / "outside.html").write_text(outside, encoding="utf-8")
+    page = folder / "Pool.html"
+    page.write_text(
+        f"<html><head><title>Pool stays open</title></head><body><article><h1>Pool stays open</h1>{STORY}</article>"
+        f"<div id='disqus_thread'><iframe src='Pool_files/saved_resource.html'></iframe></div>"
+        f"<iframe src='../outside.html'></iframe><iframe src='https://example.org/frame.html'></iframe></body></html>",
+        encoding="utf-8")
+    thread = parse_file(page)[0]
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("Mia", "Will the water be heated?"), ("Ola", "Good news for the swimming club.")]
