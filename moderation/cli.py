@@ -75,8 +75,10 @@ def parse(pages, output, fmt, on_error, force):
 
     PAGES are saved web pages (.html), text copied from a page (.txt), comment exports
     (WordPress WXR, Disqus XML) or thread JSON Lines; folders and globs are expanded.
-    Each output line has the title, the article, the comments (text, author, published,
-    parent, position) and the source.
+    A comment frame (Disqus, Facebook) saved with the page is read with it: from the
+    Page_files folder a browser writes beside Page.html, or from a single-file saver's
+    srcdoc. Each output line has the title, the article, the comments (text, author,
+    published, parent, position) and the source.
 
     \b
     Example:

@@ -106,6 +106,19 @@ def read_terms(path: str | Path) -> list[str]:
     return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
 
 
+#: The folder a browser's "save page, complete" writes beside Page.html ("Page_files", German "Page-Dateien").
+_RESOURCE_FOLDER = re.compile(r"^(?P<page>.+)(?:_files|-Dateien|_fichiers|_archivos|-bestanden)$")
+
+
+def _saved_page_resource(path: Path, root: Path) -> bool:
+    """Whether ``path`` lies in the resource folder of a page saved beside it (its frames are read with the page)."""
+    for folder in path.relative_to(root).parents:
+        m = _RESOURCE_FOLDER.match(folder.name)
+        if m and any((root / folder).with_name(m.group("page") + ext).is_file() for ext in (".html", ".htm")):
+            return True
+    return False
+
+
 def expand_inputs(inputs: Iterable[str | Path]) -> list[str]:
     """Turn arguments into files: directories are walked, globs expanded, ``-`` kept.
 
@@ -124,7 +137,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[str]:
         if path.is_dir():
             found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in
                            _PAGE_SUFFIXES + _TABLE_SUFFIXES and not p.name.startswith(".")
-                           and not p.name.endswith(".gold.json"))
+                           and not p.name.endswith(".gold.json") and not _saved_page_resource(p, path))
             if not found:
                 raise InputError(path, "holds no pages, exports or tables", fix="give .html, .txt, .xml, .jsonl or .csv files")
             files.extend(found)

@@ -206,3 +206,14 @@ def test_review_page_shows_the_text_an_ok_parent_said(tiny_model, tmp_path):
     assert [(r["comment_id"], r["flag"]) for r in rows] == [("r1", "flagged"), ("p1", "ok")]
     page = render_review_page(rows, {}, tmp_path / "review.html").read_text(encoding="utf-8")
     assert "the new tram line opens in spring" in page
+
+
+def test_walking_a_folder_skips_the_resource_folders_of_saved_pages(tmp_path):
+    from moderation.scoring import expand_inputs
+
+    (tmp_path / "Pool_files").mkdir()
+    (tmp_path / "Pool.html").write_text("<html><body><p>page</p></body></html>")
+    (tmp_path / "Pool_files" / "saved_resource.html").write_text("<html><body><p>frame</p></body></html>")
+    (tmp_path / "Notes_files").mkdir()  # no Notes.html beside it: an ordinary folder of pages
+    (tmp_path / "Notes_files" / "one.html").write_text("<html><body><p>one</p></body></html>")
+    assert expand_inputs([tmp_path]) == [str(tmp_path / "Notes_files" / "one.html"), str(tmp_path / "Pool.html")]
