@@ -238,7 +238,7 @@ def parse_file(path: str | Path, format: str = "auto") -> list[Thread]:
     return parse_bytes(data, source=str(path), format=format, frames=_saved_frames(path))
 
 
-#: Largest saved frame document read beside a page.
+#: Most bytes of saved frame documents read beside one page, all its frames together.
 _MAX_FRAME_BYTES = 20 * 2**20
 
 
@@ -246,12 +246,13 @@ def _saved_frames(page: Path):
     """A reader of the frame documents a browser saved beside ``page`` ("Page_files/saved_resource.html").
 
     Only relative ``src`` values are followed, only to ``.html``/``.htm`` files inside the page's own
-    folder, and only up to :data:`_MAX_FRAME_BYTES`; anything else (a web address, ``../`` out of the
+    folder, and only up to :data:`_MAX_FRAME_BYTES` for all frames together; anything else (a web address, ``../`` out of the
     folder, a missing or binary file) reads as no document.
     """
     from urllib.parse import unquote, urlsplit
 
     folder = page.parent.resolve()
+    budget = [_MAX_FRAME_BYTES]  # for all of the page's frames together, so twenty frames cannot make 400 MB
 
     def read(src: str) -> str | None:
         parts = urlsplit(src.strip())
@@ -261,9 +262,10 @@ def _saved_frames(page: Path):
             target = (folder / unquote(parts.path)).resolve()
             if folder not in target.parents or target.suffix.lower() not in (".html", ".htm"):
                 return None
-            if not target.is_file() or target.stat().st_size > _MAX_FRAME_BYTES:
+            if not target.is_file() or target.stat().st_size > budget[0]:
                 return None
-            data = target.read_bytes()
+            data = target.read_bytes()[:budget[0]]
+            budget[0] -= len(data)
         except (OSError, ValueError):
             return None
         if binary_kind(data) is not None:
