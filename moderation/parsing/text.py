@@ -915,6 +915,10 @@ def _pingback_heading(text: str) -> bool:
 _FOLLOW_BUTTON = re.compile(r"^\W*follow\s+(?:me\s+on\s+twitter:?\s+)?@\w{1,30}(?:\s+on\s+twitter)?\W*$", re.IGNORECASE)
 
 
+#: The device a comment was sent from, printed under its date ("via mobile", "via iPhone").
+_VIA_DEVICE = re.compile(r"^\s*(?:via|from)\s+(?:mobile|iphone|ipad|android|phone|tablet|app)\s*$", re.IGNORECASE)
+
+
 #: A pingback or trackback entry ("Pingback: Around the web | Some blog", "Pingback by Some blog — May 2").
 _PINGBACK = re.compile(r"^\W*(?:pingback|trackback)\s*(?::|\bby\b)\s*\S", re.IGNORECASE)
 
@@ -946,6 +950,8 @@ def _classify(lines: list[str]) -> list[_Line]:
             line.kind = _KIND_PINGBACK
         elif _is_note(text, norm) or _FOLLOW_BUTTON.match(text):
             line.kind = _KIND_NOTE
+        elif _VIA_DEVICE.match(text):
+            line.kind, line.meta = _KIND_META, _Meta()  # how the comment was sent: part of its signature
         else:
             meta = _meta_of(text)
             if meta is not None:
@@ -1888,6 +1894,21 @@ def _bar_item(text: str) -> bool:
 
 #: A comment's number alone on its line ("2.", "#3").
 _BARE_NUMBER = re.compile(r"^\s*(?:#\d{1,4}|\d{1,4}[.):])\s*$")
+_PLAIN_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def _numbers_next(section: list[_Line], index: int, current: _Draft, layout: str, after_comment: bool) -> bool:
+    """True for a plain number ("2") right over a commenter's name or date line: the comment's number.
+
+    Without a dot it could be a vote count under the words above, so it counts only between two
+    comments, where it heads a meta line and nothing of a comment is open, or comments open with
+    their meta lines. (Over the first comment a lone number may be anything: a tab's count.)
+    """
+    if not after_comment or not _PLAIN_NUMBER.match(section[index].text) or index + 1 >= len(section):
+        return False
+    following = section[index + 1]
+    return following.kind == _KIND_META and following.number - section[index].number <= 2 and (
+        not current.body or layout == "head")
 
 
 def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], int]:
@@ -1992,7 +2013,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         if (started or current.body) and _SIDEBAR_HEAD.match(line.text) and _sidebar_heading(line.text):
             end = index  # the site's link lists begin under the last comment
             break
-        if _BARE_NUMBER.match(line.text):
+        if _BARE_NUMBER.match(line.text) or _numbers_next(section, index, current, layout, bool(drafts)):
             # "2." over a comment: the list's number of the comment it heads, no words of the one above
             if current.body and not any(_WORD_RE.search(other.text) for other in current.body):
                 current.meta_lines.extend(current.body)  # a rating over the number ("+4" / "#1")
@@ -2005,7 +2026,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
                 current.meta_lines.append(line)
             continue
         numbered = _LEADING_NUMBER.match(line.text)
-        if numbered and current.body and _numbered_sequence(section, index):
+        if numbered and current.body and _numbered_sequence(section, index) and not _lists_in_comment(current):
             close()
         if not current.body and not current.meta_lines and (_is_chrome(line.text) or _bar_item(line.text)):
             leftover.append(line)
@@ -2195,6 +2216,18 @@ def _form_is_reply_box(section: list[_Line], index: int, forms: Counter) -> bool
     if any(line.kind == _KIND_FORM for line in following[:3]):
         return False
     return any(_evidence(line) == 2 and line.kind == _KIND_META for line in following)
+
+
+def _lists_in_comment(current: _Draft) -> bool:
+    """True when a numbered line goes on the open comment's own list, not a new comment.
+
+    The words above introduce it ("I can help with the following:"), or the comment opened with its
+    own author line and its last line is the list's item before.
+    """
+    last = current.body[-1].text.strip()
+    if _INTRODUCES.search(last):
+        return True
+    return bool(current.meta_lines) and len(current.body) > 1 and _LEADING_NUMBER.match(last) is not None
 
 
 def _numbered_sequence(section: list[_Line], index: int) -> bool:

@@ -1,0 +1,60 @@
+"""Text parser: one comment per comment (numbers, list items and signature lines inside no split).
+
+Invented example pages.
+"""
+
+from moderation.parsing.text import parse_text_page
+
+_STORY = "\n\n".join([
+    "Winter hours at the town library",
+    "The town library will open an hour later on weekdays from December, the board said on Tuesday, "
+    "because fewer readers come in before ten and the heating costs have risen again this year.",
+    "The reading room stays open until eight on Thursdays, and the children's corner keeps its Saturday "
+    "story hour at eleven, as it has for the last twelve years.",
+])
+
+
+def test_plain_numbers_between_comments_are_no_comments():
+    comments = [
+        ("Nora Vick", "November 3, 2015 at 9:12 AM", "Later opening is fine by me, I never get there before noon."),
+        ("Ellis Parr", "November 3, 2015 at 10:40 AM", "Shame about the mornings, it was the quietest time to read."),
+        ("Mags", "November 3, 2015 at 1:05 PM", "Thank you for keeping the Saturday story hour!"),
+    ]
+    parts = [_STORY, "3 comments", "1"]
+    for number, (name, date, words) in enumerate(comments, start=1):
+        if number > 1:
+            parts.append(str(number))
+        parts += [f"{name}\n{date}", words, "Reply"]
+    parts += ["Leave a Reply", "Your email address will not be published."]
+    thread = parse_text_page("\n\n".join(parts))
+    assert [c.text for c in thread.comments] == [words for _, _, words in comments]
+    assert [c.author for c in thread.comments] == [name for name, _, _ in comments]
+
+
+def test_a_numbered_list_inside_a_comment_stays_in_it():
+    parts = [_STORY, "2 comments",
+             "Tom Rudd says:\nNovember 3, 2015 at 9:12 AM",
+             "Here is what I would change:",
+             "1) Open at nine on Mondays",
+             "2) Keep the reading room open later on Fridays",
+             "Reply",
+             "Ada Finch says:\nNovember 3, 2015 at 9:30 AM",
+             "Agree with both of those, especially the Fridays.",
+             "Reply",
+             "Leave a Reply"]
+    thread = parse_text_page("\n\n".join(parts))
+    assert len(thread.comments) == 2
+    assert thread.comments[0].text.splitlines()[-1] == "2) Keep the reading room open later on Fridays"
+
+
+def test_via_mobile_under_a_signature_goes_with_it():
+    parts = [_STORY, "2 comments",
+             "The heating excuse again, every single year they use it.",
+             "by snowplough77 on", "Nov 3, 2015 9:12 AM EST", "via mobile", "reply",
+             "Ten is still early enough for most people, honestly.",
+             "by quietreader on", "Nov 3, 2015 9:40 AM EST", "reply",
+             "Leave a Reply"]
+    thread = parse_text_page("\n\n".join(parts))
+    assert [c.author for c in thread.comments] == ["snowplough77", "quietreader"]
+    assert all("via mobile" not in c.text for c in thread.comments)
+    assert "via mobile" in thread.comments[0].block
