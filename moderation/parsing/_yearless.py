@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-__all__ = ["yearless_date"]
+__all__ = ["hour_of_day", "yearless_date"]
 
 _MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -80,16 +80,21 @@ def yearless_date(lines: list[str], story_published: str | None) -> str | None:
             return None
         if m.group("hour") is None:
             return when.isoformat()
-        hour, minute = int(m.group("hour")), int(m.group("minute"))
-        ampm = (m.group("ampm") or "").lower()
-        if ampm.startswith("p") and hour < 12:
-            hour += 12
-        elif ampm.startswith("a") and hour == 12:
-            hour = 0
+        hour, minute = hour_of_day(int(m.group("hour")), m.group("ampm")), int(m.group("minute"))
         if hour > 23 or minute > 59:
             return when.isoformat()
         return datetime(when.year, when.month, when.day, hour, minute).isoformat()
     return None
+
+
+def hour_of_day(hour: int, ampm: str | None) -> int:
+    """The 24-hour hour of a clock time written with or without "am"/"pm" ("12 am" is 0, "3 pm" 15)."""
+    ampm = (ampm or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        return hour + 12
+    if ampm.startswith("a") and hour == 12:
+        return 0
+    return hour
 
 
 def _in_year_near(story: date, month: int, day: int, weekday: str | None) -> date | None:

@@ -14,7 +14,7 @@ from lxml import etree
 from ..errors import InputError
 from ..threads import Comment, Thread
 from ._byline import DATE_IN_TEXT, byline_name, story_metadata
-from ._yearless import yearless_date
+from ._yearless import hour_of_day, yearless_date
 
 __all__ = ["parse_html_page"]
 
@@ -318,12 +318,7 @@ def _fast_date(value: str) -> str | None:
         return None
     if m.group("hour") is None:
         return day.date().isoformat()
-    hour, minute = int(m.group("hour")), int(m.group("minute"))
-    ampm = (m.group("ampm") or "").lower()
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
+    hour, minute = hour_of_day(int(m.group("hour")), m.group("ampm")), int(m.group("minute"))
     second = int(m.group("second") or 0)
     if hour > 23 or minute > 59 or second > 59:
         return None
