@@ -657,7 +657,7 @@ class _Meta:
 
 
 #: A user number in brackets after a commenter's name ("anna_k (193892)"), as forums print it.
-_USER_NUMBER = re.compile(r"\s*\(\d{1,12}\)\s*$")
+_USER_NUMBER = re.compile(r"\s*\(\d{1,12}\)[\s*]*$")
 
 
 def _clean_author(text: str) -> str | None:
@@ -885,9 +885,16 @@ class _Draft:
     #: Listed under a "Trackbacks" heading: another site's notice, whatever its lines look like.
     pingback: bool = False
 
+    #: The author was named by a "says" or "by" line, not guessed from a bare name line.
+    named: bool = False
+
     def add_meta(self, line: _Line) -> None:
         self.meta_lines.append(line)
         if line.meta is not None:
+            named = bool(line.meta.author) and (line.meta.says or line.meta.posted)
+            if named and not self.named:
+                # "by anna_k writes:" under a subject line names the writer; the line over it was a guess
+                self.author, self.named = line.meta.author, True
             self.author = self.author or line.meta.author
             if self.date and line.meta.date and not line.meta.full_date and not _TIME_RE.search(self.date):
                 self.date += " " + line.meta.date  # "March 3rd, 2007" over "1:02 am": one date and time
@@ -1307,8 +1314,8 @@ def _mark_name_lines(lines: list[_Line]) -> None:
                 following.number - line.number > 3):
             continue
         follow_meta = following.meta
-        if follow_meta is None or follow_meta.author:
-            continue
+        if follow_meta is None or follow_meta.author or not (follow_meta.date or follow_meta.says):
+            continue  # (a subject or score line over the words names no one: "-rt" / "Re: Hand coding")
         if line.kind == _KIND_META and line.meta is not None and line.meta.author and not line.meta.date:
             # "Posted by Anna" then "August 9, 2012 at 11:44 am".
             line.meta.date = follow_meta.date
@@ -1892,6 +1899,9 @@ def _bar_item(text: str) -> bool:
     return stripped.endswith("|") and len(_words(stripped)) <= 2
 
 
+#: Links to a commenter's own pages, printed alone under the author line ("Homepage", "Journal").
+_PROFILE_LINKS = frozenset(("homepage", "home page", "journal", "website", "web site", "profile", "blog"))
+
 #: A comment's number alone on its line ("2.", "#3").
 _BARE_NUMBER = re.compile(r"^\s*(?:#\d{1,4}|\d{1,4}[.):])\s*$")
 _PLAIN_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -2030,6 +2040,9 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             close()
         if not current.body and not current.meta_lines and (_is_chrome(line.text) or _bar_item(line.text)):
             leftover.append(line)
+            continue
+        if not current.body and current.meta_lines and _norm(line.text) in _PROFILE_LINKS:
+            current.meta_lines.append(line)  # the commenter's "Homepage" link under the author line
             continue
         current.body.append(line)
         started = True

@@ -58,3 +58,20 @@ def test_via_mobile_under_a_signature_goes_with_it():
     assert [c.author for c in thread.comments] == ["snowplough77", "quietreader"]
     assert all("via mobile" not in c.text for c in thread.comments)
     assert "via mobile" in thread.comments[0].block
+
+
+def test_subject_lines_and_profile_links_over_a_forum_comment():
+    parts = [_STORY, "3 comments",
+             "Mornings are for reading", "(Score:4, Insightful)",
+             "by owl_at_noon (48213) * writes:", "on Tuesday November 3, @10:12AM (#112233)", "Homepage",
+             "The quiet hour before ten was the best part of the week for me.",
+             "-on", "Reply to This",
+             "Re:Mornings are for reading", "(Score:2)",
+             "by larkrise (77120) writes:", "Journal",
+             "You can still read there, it just opens a bit later now.",
+             "Reply to This",
+             "Leave a Reply"]
+    thread = parse_text_page("\n\n".join(parts))
+    assert [c.author for c in thread.comments] == ["owl_at_noon", "larkrise"]
+    assert thread.comments[1].text == "You can still read there, it just opens a bit later now."
+    assert "Homepage" not in thread.comments[0].text and "Homepage" in thread.comments[0].block
