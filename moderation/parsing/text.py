@@ -701,7 +701,8 @@ def _meta_of(line: str) -> _Meta | None:
     if glued:
         return _Meta(author=_clean_author(glued.group("who")), says=True)
     says = _SAYS_RE.match(stripped)
-    if says and (len(_words(says.group("who"))) > 6 or any(c in says.group("who") for c in '.!?"“”„«»')
+    if says and (len(_words(says.group("who"))) > 6 or any(c in _NAME_DOTS.sub("", says.group("who"))
+                                                            for c in '.!?"“”„«»')
                  and not _date_span(says.group("who"))):
         says = None
     if says:
@@ -749,6 +750,10 @@ def _meta_of(line: str) -> _Meta | None:
         span = _date_span(stripped)
         return _Meta(author=_clean_author(stripped[: span[0]]), date=stripped[span[0]:span[1]])
     return None
+
+
+#: The dots a name may hold: initials and titles ("Jane Q. Public", "Dr. Spork"); other dots end a sentence.
+_NAME_DOTS = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Jr|Sr|St)\.(?=\s|$)")
 
 
 #: "Posted by: X on <date>", "— Posted by X, Town": a line that names who wrote the words it goes with.
@@ -1899,6 +1904,9 @@ def _bar_item(text: str) -> bool:
     return stripped.endswith("|") and len(_words(stripped)) <= 2
 
 
+#: A comment's score alone on its line ("+8", "-3"): no words of a reader.
+_RATING = re.compile(r"^\s*[+\-−±]\d{1,5}\s*$")
+
 #: Links to a commenter's own pages, printed alone under the author line ("Homepage", "Journal").
 _PROFILE_LINKS = frozenset(("homepage", "home page", "journal", "website", "web site", "profile", "blog"))
 
@@ -2040,6 +2048,10 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             close()
         if not current.body and not current.meta_lines and (_is_chrome(line.text) or _bar_item(line.text)):
             leftover.append(line)
+            continue
+        if not current.body and _RATING.match(line.text):
+            # "+8" between "rate this" buttons: the score of the comment it goes with, no words of a reader
+            (drafts[-1] if layout == "tail" and drafts and not current.meta_lines else current).meta_lines.append(line)
             continue
         if not current.body and current.meta_lines and _norm(line.text) in _PROFILE_LINKS:
             current.meta_lines.append(line)  # the commenter's "Homepage" link under the author line

@@ -75,3 +75,30 @@ def test_subject_lines_and_profile_links_over_a_forum_comment():
     assert [c.author for c in thread.comments] == ["owl_at_noon", "larkrise"]
     assert thread.comments[1].text == "You can still read there, it just opens a bit later now."
     assert "Homepage" not in thread.comments[0].text and "Homepage" in thread.comments[0].block
+
+
+def test_scores_between_rating_buttons_are_no_comments():
+    parts = [_STORY, "All Comments 2", "rate this", "+8", "rate this",
+             "Pip Marlow\n4th November 2015 - 19:58",
+             "Ten in the morning suits the staff better too, they deserve a lie-in.",
+             "rate this", "-3", "rate this",
+             "Gus\n4th November 2015 - 20:10",
+             "Nobody asked the people who read the papers there every morning.",
+             "Leave a comment"]
+    thread = parse_text_page("\n\n".join(parts))
+    assert [c.author for c in thread.comments] == ["Pip Marlow", "Gus"]
+    assert all(not c.text.startswith(("+", "-")) for c in thread.comments)
+
+
+def test_a_name_with_an_initial_says():
+    parts = [_STORY, "2 Responses",
+             "Rosa T. Lindqvist said:",
+             "I will miss the early hour, but the Thursday evenings make up for it.",
+             "Reply",
+             "Dr. Amos Webb said:",
+             "The heating costs are real, the old boiler is older than I am.",
+             "Reply",
+             "Leave a Reply"]
+    thread = parse_text_page("\n\n".join(parts))
+    assert [c.author for c in thread.comments] == ["Rosa T. Lindqvist", "Dr. Amos Webb"]
+    assert thread.comments[1].text == "The heating costs are real, the old boiler is older than I am."
