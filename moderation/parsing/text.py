@@ -59,7 +59,7 @@ NOT_HEADER_PHRASES = (
 #: and, once comments have started, ends the comment section.
 FORM_PHRASES = (
     "leave a reply", "leave a comment", "leave a response", "leave your comment", "leave your reply", "leave comment",
-    "post a comment", "post comment", "add a comment", "add comment", "write a comment", "write comment",
+    "post a comment", "post a new comment", "post comment", "add a comment", "add comment", "write a comment", "write comment",
     "write your own comment", "post your own comment",
     "submit comment", "submit a comment", "your email address will not be published",
     "your email will not be published", "email will not be published", "will not be published",
@@ -235,6 +235,9 @@ _SAYS_RE = re.compile(
 )
 #: "Anna added:", "bob reblogged this from anna and added:" over a reader's words (reblog notes).
 _ADDED_RE = re.compile(r"^(?P<who>[^:]{1,80}?)\s+(?:and\s+)?(?:added|commented)\s*:$", re.IGNORECASE)
+#: "Kyle replied to comment from David": the writer of the reply under it.
+_REPLIED_RE = re.compile(r"^(?P<who>[^:|]{1,60}?)\s+replied\s+to\s+(?:(?:a\s+)?comment\s+)?(?:from|by)\s+\S.{0,60}$",
+                         re.IGNORECASE)
 #: "NCWiensays:": a name glued to its "says:" when the page set them in two elements.
 _GLUED_SAYS = re.compile(r"^(?P<who>[^\W\d_][\w.-]{1,40}?)(?<=[a-z0-9])(?:says|sagt|schreibt):$")
 _POSTED_BY_ALONE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by\s*:?$", re.IGNORECASE)
@@ -697,6 +700,9 @@ def _meta_of(line: str) -> _Meta | None:
     added = _ADDED_RE.match(stripped)
     if added and len(_words(added.group("who"))) <= 6:
         return _Meta(author=_clean_author(added.group("who")), says=True)
+    replied = _REPLIED_RE.match(stripped)
+    if replied and len(_words(replied.group("who"))) <= 6:
+        return _Meta(author=_clean_author(replied.group("who")), says=True)
     glued = _GLUED_SAYS.match(stripped)
     if glued:
         return _Meta(author=_clean_author(glued.group("who")), says=True)
@@ -727,6 +733,8 @@ def _meta_of(line: str) -> _Meta | None:
             meta.signs = stripped[0] in "—–-~"
             return meta
     if _is_date_line(stripped):
+        # "7:20 pm2 Timon": the comment's number glued to the time; it is neither time nor name
+        stripped = _GLUED_NUMBER.sub(r"\1 ", stripped)
         span = _date_span(stripped)
         rest = (stripped[: span[0]] + " " + stripped[span[1]:]).strip()
         rest = re.sub(r"\b(?:reply|antworten|permalink|link|#|report|at|um|à|on|am|le|posted|said|wrote|added)\b",
@@ -754,6 +762,10 @@ def _meta_of(line: str) -> _Meta | None:
 
 #: The dots a name may hold: initials and titles ("Jane Q. Public", "Dr. Spork"); other dots end a sentence.
 _NAME_DOTS = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Jr|Sr|St)\.(?=\s|$)")
+
+
+#: A comment number glued to the time before it ("7:20 pm2 Timon Piccini").
+_GLUED_NUMBER = re.compile(r"(\d:\d\d\s?[ap]\.?m\.?)\d{1,4}\s", re.IGNORECASE)
 
 
 #: "Posted by: X on <date>", "— Posted by X, Town": a line that names who wrote the words it goes with.
@@ -796,8 +808,9 @@ _SIGNED_REPLY = re.compile(r"^(?:by|von|par)\s.+\s(?:on|am|le)\s.+\b(?:reply|ant
 def _looks_like_name(line: str) -> bool:
     """True for a short line that could be a commenter's name ("Anna", "Jim Thompson MD", "1. Martin -")."""
     stripped = line.strip()
-    if not stripped or len(stripped) > 50 or stripped.endswith(("?", "!", ".", ",")) and len(stripped) > 3:
-        return False
+    if not stripped or len(stripped) > 50 or stripped.endswith(("?", "!", ".", ",")) and len(stripped) > 3 and not (
+            _INITIAL_END.search(stripped)):
+        return False  # (but "Wilson A." ends with the initial of the surname)
     if stripped[0] in "[(" and stripped[-1] in "])":
         return False  # a label in brackets ("[Online]", "(Video)"), as event and teaser lists print them
     words = stripped.split()
@@ -928,7 +941,8 @@ _FOLLOW_BUTTON = re.compile(r"^\W*follow\s+(?:me\s+on\s+twitter:?\s+)?@\w{1,30}(
 
 
 #: The device a comment was sent from, printed under its date ("via mobile", "via iPhone").
-_VIA_DEVICE = re.compile(r"^\s*(?:via|from)\s+(?:mobile|iphone|ipad|android|phone|tablet|app)\s*$", re.IGNORECASE)
+_VIA_DEVICE = re.compile(r"^\s*(?:via|from)\s+(?:(?:mobile|iphone|ipad|android|phone|tablet|blackberry)(?:\s+(?:app|web))?"
+                         r"|app)\s*$", re.IGNORECASE)
 
 
 #: A pingback or trackback entry ("Pingback: Around the web | Some blog", "Pingback by Some blog — May 2").
@@ -1367,14 +1381,47 @@ def _mark_names_after_dates(lines: list[_Line]) -> None:
         if name.split()[0].lower() in _GREETINGS:
             continue  # "Dear Paulo": the comment opens by addressing someone
         found.append((line, name_line, name, index > 0 and lines[index - 1].kind != _KIND_TEXT))
+    if len(found) < _DATE_NAME_MIN:
+        return
+    if _signing_dates(lines, found):
+        return
     # most of the date lines must follow a line of the frame (a form, control or meta line), not a
-    # comment's text: "words" / "October 11, 2012 |" / "Anna" signs the words above with the name
+    # comment's text, unless the first one stands right under the comment header ("48 Responses" /
+    # date / name / words: the dates head the comments, and come right after the words above)
     framed = sum(1 for *_, after_frame in found if after_frame)
-    if len(found) < _DATE_NAME_MIN or framed < 0.5 * len(found):
+    first = lines.index(found[0][0])
+    if framed < 0.5 * len(found) and not (first > 0 and lines[first - 1].kind == _KIND_HEADER):
         return
     for line, name_line, name, _ in found:
         line.meta = _Meta(author=name, date=line.meta.date)
         name_line.kind, name_line.meta = _KIND_META, _Meta(author=name)
+
+
+def _signing_dates(lines: list[_Line], found: list[tuple[_Line, _Line, str, bool]]) -> bool:
+    """Mark "words" / "October 11, 2012 |" / "Anna" as the date and name that sign the words above.
+
+    The bar at the end of the date line joins it to the name under it (the page printed "date |
+    name" on one line). Where most of the date lines over a bare name end so, every such date line
+    and the name-like line under it ("The New Diplomat's Wife") sign the comment above them.
+    Returns True when it marked them.
+    """
+    joined = [entry for entry in found if entry[0].text.rstrip().endswith("|")]
+    if len(joined) < _DATE_NAME_MIN or len(joined) < 0.5 * len(found):
+        return False
+    for index in range(1, len(lines) - 1):
+        before, line, name_line = lines[index - 1], lines[index], lines[index + 1]
+        if (line.kind != _KIND_META or line.meta is None or line.meta.author or not line.meta.full_date
+                or not line.text.rstrip().endswith("|") or name_line.kind != _KIND_TEXT
+                or name_line.number - line.number > 2 or not _looks_like_name(name_line.text)):
+            continue
+        name = _clean_author(name_line.text) or " ".join(name_line.text.split())  # the layout says it is a name
+        line.meta = _Meta(author=name, date=line.meta.date, signs=True)
+        name_line.kind, name_line.meta = _KIND_META, _Meta(author=name, signs=True)
+        if before.kind == _KIND_META and before.meta is not None and before.meta.author and not (
+                before.meta.says or before.meta.posted or before.meta.signs) and before.meta.date in (None, line.meta.date):
+            # a short last line of the words ("love and light") read as a name over the date: the words' own
+            before.kind, before.meta = _KIND_TEXT, None
+    return True
 
 
 _REPLY_WORDS = ("reply", "replydelete", "antworten", "répondre", "rispondi", "responder", "beantwoorden", "reageren", "odpowiedz")
@@ -1845,6 +1892,8 @@ def _layout(section: list[_Line]) -> str:
     for line in section:
         if line.kind == _KIND_META and (line.meta.author or line.meta.says or line.meta.full_date and not text_seen):
             return "head"
+        if line.kind == _KIND_TEXT and not text_seen and _dated_head(line.text):
+            return "head"  # the first comment's head, too long for a meta line, opens the list
         if line.kind == _KIND_TEXT and not _is_chrome(line.text) and _WORD_RE.search(line.text):  # ("+8" is a rating)
             text_seen = True
         if line.kind == _KIND_TEXT and not _is_chrome(line.text) and len(_words(line.text)) >= 3:
@@ -1855,6 +1904,15 @@ def _layout(section: list[_Line]) -> str:
         if line.kind == _KIND_CONTROL and text_seen:
             return "tail"  # (a control above any text closes nothing: a previous page's last comment)
     return "head"
+
+
+def _dated_head(text: str) -> bool:
+    """True for a line that opens with a date ("on 25 Oct 2012 at 7:14 pm1 Some blog » A post"): a
+    comment's head too long to be read as a meta line, not a reader's words."""
+    if not _DIGIT.search(text[:40]):
+        return False
+    span = _date_span(text[:60])
+    return span is not None and span[0] <= 4
 
 
 #: Headings of the link lists sites print under the comments ("Most popular in Mobile", "Related
@@ -1994,6 +2052,11 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             continue
         if kind == _KIND_META:
             last_anchor = index
+            if line.meta.signs and not current.body and not current.meta_lines and drafts and (
+                    closed_by_meta == index - 1):
+                drafts[-1].add_meta(line)  # the name under the signing date ("October 11, 2012 |" / "Anna")
+                closed_by_meta = index
+                continue
             if line.meta.signs and current.body or (
                     layout == "head" and current.meta_lines and current.body and _closing_date(section, index, first_meta)):
                 # "— Posted by Tom, Springfield" under the words signs them, whatever the layout; a date

@@ -1,9 +1,10 @@
-"""Text parser: one comment per comment (numbers, list items and signature lines inside no split).
+"""Text parser: one comment per comment (numbers, list items and signature lines inside no split), and
+the commenters' names in the byline layouts of blogs.
 
 Invented example pages.
 """
 
-from moderation.parsing.text import parse_text_page
+from moderation.parsing.text import _meta_of, parse_text_page
 
 _STORY = "\n\n".join([
     "Winter hours at the town library",
@@ -102,3 +103,65 @@ def test_a_name_with_an_initial_says():
     thread = parse_text_page("\n\n".join(parts))
     assert [c.author for c in thread.comments] == ["Rosa T. Lindqvist", "Dr. Amos Webb"]
     assert thread.comments[1].text == "The heating costs are real, the old boiler is older than I am."
+
+
+_CANAL_STORY = "\n\n".join([
+    "A weekend on the canal boats",
+    "We hired a narrowboat for three days in October and took it up eleven locks and back down again, "
+    "which is slower than walking and a great deal more fun than it sounds on paper.",
+    "The boatyard gave us a short lesson on the tiller and a long lesson on how not to flood the lock, "
+    "and after the first morning we had stopped apologising to the swans.",
+])
+
+
+def _page(*parts):
+    return "\n\n".join((_CANAL_STORY,) + parts + ("Leave a Reply",))
+
+
+def test_date_and_bar_over_a_name_sign_the_words_above():
+    thread = parse_text_page(_page(
+        "Reader Comments (5)",
+        "Eleven locks! My arms ache just reading this.", "October 11, 2012 |", "Ines",
+        "We did the same trip last spring, the swans are the real lock keepers.",
+        "October 11, 2012 |", "The Towpath Walker",
+        "Lovely photos of the lock gates.", "October 12, 2012 |", "Bram",
+        "How long did the eleven locks take you?", "October 12, 2012 |", "Selma",
+        "Next year we are taking the dog along.", "October 13, 2012 |", "Wim"))
+    assert [c.author for c in thread.comments] == ["Ines", "The Towpath Walker", "Bram", "Selma", "Wim"]
+    assert thread.comments[0].text == "Eleven locks! My arms ache just reading this."
+
+
+def test_dates_right_under_the_header_head_the_comments():
+    thread = parse_text_page(_page(
+        "3 Responses to “A weekend on the canal boats”",
+        "November 12, 2012", "Alma Reyes",
+        "Now I want to hire one too, although I am not sure about the swans.",
+        "November 12, 2012", "Piet",
+        "Three days seems about right for a first go.",
+        "November 13, 2012", "Olu Bankole",
+        "Did you moor overnight in the village or out in the fields?"))
+    assert [c.author for c in thread.comments] == ["Alma Reyes", "Piet", "Olu Bankole"]
+    assert thread.comments[1].text == "Three days seems about right for a first go."
+
+
+def test_comment_number_glued_to_the_time():
+    meta = _meta_of("on 25 Oct 2012 at 7:20 pm2 Tamsin Hale")
+    assert meta.author == "Tamsin Hale"
+    assert "pm" in meta.date
+
+
+def test_replied_to_line_names_the_writer():
+    meta = _meta_of("Kasper Lind replied to comment from Hedda")
+    assert meta.author == "Kasper Lind" and meta.says
+
+
+def test_name_ending_with_an_initial_over_a_date():
+    thread = parse_text_page(_page(
+        "2 comments",
+        "Marta K.", "November 8, 2012 at 7:53 AM",
+        "The lesson on flooding the lock made me laugh out loud.",
+        "Reply",
+        "Joss", "November 8, 2012 at 8:10 AM",
+        "Narrowboats are the best way to slow down for a weekend.",
+        "Reply"))
+    assert [c.author for c in thread.comments] == ["Marta K.", "Joss"]
