@@ -681,13 +681,24 @@ def _clean_author(text: str) -> str | None:
     words = [w.lower() for w in _words(text)]
     if not text or len(text) > 80 or not words or len(words) > 6:
         return None
-    if any(w in _NOT_NAME_WORDS for w in words) or (len(words) > 1 and text.isupper()):
+    if not _name_words(words, text) or (len(words) > 1 and text.isupper()):
         return None
     if ":" in _URL_RE.sub("", text) and not text.lower().startswith("re:"):
         return None  # a label ("Deadline: 21.10.2019"), not a name ("re: <title>" signs a comment on a story)
     if _INITIAL_END.search(text + ".") and text + "." in raw:
         text += "."  # "Priya N." keeps the dot of its initial
     return text
+
+
+def _name_words(words: list[str], text: str) -> bool:
+    """True when no word of ``words`` rules out a name. A date word may stand beside other words of a
+    name with no digits ("Omaha Sun", "April Reyes", "sun-arc"), not alone or in a date ("Sun", "Mon Oct")."""
+    bad = [w for w in words if w in _NOT_NAME_WORDS]
+    if not bad:
+        return True
+    if any(w not in _DATE_WORDS for w in bad) or len(bad) == len(words) or _DIGIT.search(text):
+        return False
+    return True
 
 
 def _meta_of(line: str) -> _Meta | None:

@@ -165,3 +165,13 @@ def test_name_ending_with_an_initial_over_a_date():
         "Narrowboats are the best way to slow down for a weekend.",
         "Reply"))
     assert [c.author for c in thread.comments] == ["Marta K.", "Joss"]
+
+
+def test_a_date_word_inside_a_name():
+    thread = parse_text_page(_page(
+        "2 comments",
+        "Three days is the perfect length, anything longer and you start to hate the tiller.",
+        "by Harbour Sun on", "Aug 8, 2012 11:36 AM MST", "reply",
+        "My kids still talk about the swans, two years on.",
+        "by april-rain on", "Aug 8, 2012 11:40 AM MST", "reply"))
+    assert [c.author for c in thread.comments] == ["Harbour Sun", "april-rain"]
