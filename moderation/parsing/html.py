@@ -1908,7 +1908,8 @@ def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
             m = _POSTED_BY.match(text)
             if m and m.group("date"):
                 text = m.group("date")
-            parsed = _parse_date(text, dayfirst)
+            # "3 years ago" shown, the date itself in the title (wpDiscuz)
+            parsed = _parse_date(el.get("title"), dayfirst) or _parse_date(text, dayfirst)
             if parsed:
                 return parsed
     # a date part inside a wider meta block (div.comment-head > span.date)
@@ -1916,7 +1917,8 @@ def _date_of(item: _Item, metas: list, dayfirst: bool = False) -> str | None:
         for sub in el.iter():
             if sub is not el and isinstance(sub.tag, str) and _has(_DATE_CLASS, _attrs(sub)):
                 text = _spaced_text(sub)
-                parsed = None if _JOINED.search(text) else _parse_date(text, dayfirst)
+                parsed = None if _JOINED.search(text) else (_parse_date(sub.get("title"), dayfirst)
+                                                            or _parse_date(text, dayfirst))
                 if parsed:
                     return parsed
     # the date of an author line ("Posted by: X on 5:19pm Tue 1 Jan 08", "X (12/19/2007 16:36)"), when
@@ -2455,10 +2457,11 @@ def parse_html_page(html: str, source: str = "<string>", frames=None) -> Thread:
     """
     root = _load(html, source, frames)
     meta = _metadata(root)
+    dayfirst = _day_first(root)  # before <head> goes: its content-language meta may say it
     _drop_forms(root)
     etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
     page = _measure(root)
-    page.dayfirst = _day_first(root)
+    page.dayfirst = dayfirst
     members, container = _find_items(page)
     if not members:
         members, container = _reply_items(page)

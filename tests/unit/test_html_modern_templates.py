@@ -293,3 +293,32 @@ def test_a_comment_frame_saved_beside_the_page_is_read_and_nothing_outside_its_f
     thread = parse_file(page)[0]
     assert [(c.author, c.text) for c in thread.comments] == [
         ("Mia", "Will the water be heated?"), ("Ola", "Good news for the swimming club.")]
+
+
+def _wpdiscuz(ident: int, name: str, day: str, words: str, replies: str = "", reply: bool = False) -> str:
+    level = "wpd_comment_level-2 wpd-reply" if reply else "wpd_comment_level-1"
+    return (f"<div id='wpd-comm-{ident}_0' class='wpd-comment {level}'><div class='wpd-comment-wrap wpd-blog-guest'>"
+            f"<div class='wpd-comment-left'><div class='wpd-avatar'><img src='a.png'></div></div>"
+            f"<div id='comment-{ident}' class='wpd-comment-right'><div class='wpd-comment-header'>"
+            f"<div class='wpd-comment-author'>{name}</div><div class='wpd-space'></div>"
+            f"<div class='wpd-comment-date' title='{day}'><i class='far fa-clock'></i> 3 years ago</div></div>"
+            f"<div class='wpd-comment-text'><p>{words}</p></div>"
+            f"<div class='wpd-comment-footer'><div class='wpd-vote'><div class='wpd-vote-up'>up</div>"
+            f"<div class='wpd-vote-result' title='0'>0</div><div class='wpd-vote-down'>down</div></div>"
+            f"<div class='wpd-reply-button'><span>Reply</span></div></div></div></div>{replies}</div>")
+
+
+def test_a_wpdiscuz_thread_with_the_date_in_a_title_read_day_first_by_the_page_language():
+    reply = _wpdiscuz(2, "Pia", "05.07.2023 09:00", "Not this year, the notice says eight.", reply=True)
+    # the language is only in <head>, which the parser drops before reading the comments
+    page = (f"<html><head><meta http-equiv='Content-Language' content='de_DE'><title>Pool</title></head><body><article><h1>Pool stays open</h1>{STORY}</article>"
+            f"<div id='comments' class='comments-area'><div id='wpdcom' class='wpd-default wpd-layout-2'>"
+            f"<div class='wpd-thread-wrapper'><div class='wpd-thread-head'><div class='wpd-thread-info'>"
+            f"<span class='wpdtc'>3</span> Comments</div></div><div class='wpd-thread-list'>"
+            f"{_wpdiscuz(1, 'Hanna', '05.07.2023 08:00', 'Will the pool open earlier in the morning too?', reply)}"
+            f"{_wpdiscuz(3, 'Jonas', '06.07.2023 10:30', 'Great news for the swim club.')}"
+            f"</div></div></div></div></body></html>")
+    thread = parse_html_page(page)
+    assert [(c.author, c.published, c.depth) for c in thread.comments] == [
+        ("Hanna", "2023-07-05T08:00:00", 0), ("Pia", "2023-07-05T09:00:00", 1), ("Jonas", "2023-07-06T10:30:00", 0)]
+    assert thread.comments[1].parent == thread.comments[0].id
