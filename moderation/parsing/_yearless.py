@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-__all__ = ["hour_of_day", "yearless_date"]
+__all__ = ["copyright_year", "hour_of_day", "yearless_date"]
 
 _MONTH_NUMBERS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -41,7 +41,23 @@ def _story_day(published: str | None) -> date | None:
         return None
 
 
-def yearless_date(lines: list[str], story_published: str | None) -> str | None:
+#: The page's copyright year, the latest one named: "© 2012 All Rights Reserved", "Copyright 2004-2012".
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-\u2013]\s*)?((?:19|20)\d\d)\b", re.I)
+
+
+def copyright_year(text: str) -> int | None:
+    """The latest year a page's copyright line names, or None.
+
+    Examples
+    --------
+    >>> copyright_year("Terms | Copyright 2004-2012 Example Media | Privacy")
+    2012
+    """
+    years = [int(m.group(1)) for m in _COPYRIGHT.finditer(text)]
+    return max(years) if years else None
+
+
+def yearless_date(lines: list[str], story_published: str | None, year_hint: int | None = None) -> str | None:
     """The first date without a year in ``lines``, dated in the story's year (or the next), as ISO 8601.
 
     Parameters
@@ -49,7 +65,11 @@ def yearless_date(lines: list[str], story_published: str | None) -> str | None:
     lines : list of str
         Byline lines of one comment (its author and date lines, not its words).
     story_published : str or None
-        The story's date, ISO 8601; without it no year is guessed.
+        The story's date, ISO 8601.
+    year_hint : int, optional
+        A year the page names when the story's date is unknown (its copyright year). It is used
+        only for dates that give a weekday: of the hint and the years either side of it, the
+        one where that day falls on that weekday (weekdays repeat no sooner than every 5 years).
 
     Returns
     -------
@@ -65,7 +85,7 @@ def yearless_date(lines: list[str], story_published: str | None) -> str | None:
     '2013-01-02T09:15:00'
     """
     story = _story_day(story_published)
-    if story is None:
+    if story is None and year_hint is None:
         return None
     for line in lines:
         if len(line) > 120:
@@ -75,7 +95,10 @@ def yearless_date(lines: list[str], story_published: str | None) -> str | None:
             continue
         month = _MONTH_NUMBERS[(m.group("month") or m.group("month2"))[:3].lower()]
         day = int(m.group("day") or m.group("day2"))
-        when = _in_year_near(story, month, day, m.group("weekday"))
+        if story is not None:
+            when = _in_year_near(story, month, day, m.group("weekday"))
+        else:
+            when = _in_year_of_weekday(year_hint, month, day, m.group("weekday"))
         if when is None:
             return None
         if m.group("hour") is None:
@@ -95,6 +118,19 @@ def hour_of_day(hour: int, ampm: str | None) -> int:
     if ampm.startswith("a") and hour == 12:
         return 0
     return hour
+
+
+def _in_year_of_weekday(year: int, month: int, day: int, weekday: str | None) -> date | None:
+    if not weekday:
+        return None
+    for candidate in (year, year - 1, year + 1):
+        try:
+            when = date(candidate, month, day)
+        except ValueError:
+            continue
+        if _WEEKDAYS[when.weekday()] == weekday[:3].lower():
+            return when
+    return None
 
 
 def _in_year_near(story: date, month: int, day: int, weekday: str | None) -> date | None:

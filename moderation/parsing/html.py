@@ -14,7 +14,7 @@ from lxml import etree
 from ..errors import InputError
 from ..threads import Comment, Thread
 from ._byline import DATE_IN_TEXT, byline_name, story_metadata
-from ._yearless import hour_of_day, yearless_date
+from ._yearless import copyright_year, hour_of_day, yearless_date
 
 __all__ = ["parse_html_page"]
 
@@ -2391,15 +2391,22 @@ def _densest(page: _Page, skip: set, never: set = frozenset()):
 # ---------------------------------------------------------------------------
 
 
-def _date_yearless(comments: list[Comment], story_published: str | None) -> None:
-    """Date the undated comments whose bylines leave the year out ("on Monday July 23, @08:35PM")."""
+def _date_yearless(comments: list[Comment], story_published: str | None, page: _Page) -> None:
+    """Date the undated comments whose bylines leave the year out ("on Monday July 23, @08:35PM").
+
+    The story's date gives the year; without one, the page's copyright year does for bylines
+    that give a weekday.
+    """
+    if not any(not c.published and c.block for c in comments):
+        return
+    hint = None if story_published else copyright_year(page.root.text_content()[-20000:])
     for comment in comments:
         if comment.published or not comment.block:
             continue
         words = {line.strip() for line in comment.text.split("\n")}
         lines = [line.strip() for line in comment.block.split("\n") if line.strip()]
         bylines = [line for line in lines[:4] + lines[-3:] if line not in words]
-        comment.published = yearless_date(bylines, story_published)
+        comment.published = yearless_date(bylines, story_published, hint)
 
 
 def parse_html_page(html: str, source: str = "<string>", frames=None) -> Thread:
@@ -2507,7 +2514,7 @@ def parse_html_page(html: str, source: str = "<string>", frames=None) -> Thread:
             if _prose_outside(section, own, page) < _AREA_PROSE:
                 exclude.add(section)
     article = _article(page, exclude, own)
-    _date_yearless(comments, meta["published"])
+    _date_yearless(comments, meta["published"], page)
     return Thread(
         source=source,
         title=meta["title"],

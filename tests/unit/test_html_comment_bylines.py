@@ -238,3 +238,12 @@ def test_a_reblog_note_names_who_added_the_words():
         comments = parse_html_page(page).comments
         assert [(c.author, c.text) for c in comments] == [
             ("tide-tables", "Finally a decent timetable."), ("gull.watch", "The night boat is the best part.")]
+
+
+def test_without_a_story_date_the_copyright_year_dates_bylines_that_give_a_weekday():
+    bylines = ["by quayside (4411) on Friday June 6, @07:05PM", "by harbourcat (912) on June 7, @09:40AM"]
+    page = (f"<html><head><title>Ferry</title></head><body><div class='story'>{STORY}</div><div id='comments'>"
+            "<ol class='commentlist'>" + "".join(_no_year(i, b) for i, b in enumerate(bylines, 1)) + "</ol></div>"
+            "<div class='footer'>&copy; 2015 Harbour News. All Rights Reserved.</div></body></html>")
+    # 6 June fell on a Friday in 2014, the year before the copyright's; without a weekday no year is guessed
+    assert [c.published for c in parse_html_page(page).comments] == ["2014-06-06T19:05:00", None]
