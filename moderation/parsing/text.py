@@ -129,6 +129,12 @@ CHROME_WORDS = (
     "loading", "like this", "filter by", "display",
 )
 
+#: A comment widget's loading notes and buttons; never a reader's words, wherever they stand in the list.
+WIDGET_NOTES = ("loading", "loading comments", "comments loading", "kommentare werden geladen", "kommentare laden",
+                "lade kommentare", "wird geladen", "chargement des commentaires", "chargement",
+                "show all comments", "view all comments", "load more comments", "alle kommentare anzeigen",
+                "kommentar anzeigen", "weitere kommentare laden", "afficher tous les commentaires")
+
 #: Lines inside a comment section that are notes about it, not comments.
 SECTION_NOTES = (
     "you can follow this conversation", "you can follow any responses", "trackback", "pingback",
@@ -254,9 +260,9 @@ _WEEKDAY_ALT = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tu
 _DATE_PATTERNS = (
     # 2024-11-04, 2024/11/04
     re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"),
-    # 04.11.2024, 4/11/2024, 11/04/24, and with spaces before a full year: 18. 05. 2014
+    # 04.11.2024, 4/11/2024, 11/04/24, and with spaces before a full year: 18. 05. 2014, or a comma: 17.07, 2011
     re.compile(r"\b(?P<a>\d{1,2})(?:[./]|\.\s(?=\d{1,2}\.\s?(?:19|20)\d\d\b))(?P<b>\d{1,2})"
-               r"(?:[./]|\.\s(?=(?:19|20)\d\d\b))(?P<y>(?:19|20)?\d\d)\b"),
+               r"(?:[./]|\.\s(?=(?:19|20)\d\d\b)|(?<=\.\d\d),\s?(?=(?:19|20)\d\d\b))(?P<y>(?:19|20)?\d\d)\b"),
     # November 4, 2024 / Nov 4th 2024
     re.compile(r"(?:\b|(?<=[a-z]))(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
                re.IGNORECASE),
@@ -376,7 +382,8 @@ _HEADER_PHRASE_SET = frozenset(HEADER_PHRASES)
 _COMMENT_WORD_SET = frozenset(COMMENT_WORDS)
 _FORM_FIELD_SET = frozenset(FORM_FIELDS)
 _CONTROL_WORD_SET = frozenset(CONTROL_WORDS)
-_CHROME_WORD_SET = frozenset(CHROME_WORDS)
+_CHROME_WORD_SET = frozenset(CHROME_WORDS + WIDGET_NOTES)
+_WIDGET_SET = frozenset(WIDGET_NOTES)
 #: Lines longer than this are plain text: every other kind has a lower length limit.
 _LONG = 220
 #: A line can only be a comment-section header if it contains one of these.
@@ -573,6 +580,16 @@ def _is_note(line: str, low: str | None = None) -> bool:
     return bool(low) and len(low) <= _SHORT and (_NOTES_RE.search(low) is not None or _REBLOG_NOTE.match(low) is not None)
 
 
+#: A line of icon-font glyphs only (Unicode private use area), as buttons leave them in copied text.
+_ICON_ONLY = re.compile(r"[\ue000-\uf8ff\s]+")
+
+
+def _is_icon(text: str) -> bool:
+    """True for a line of icon-font glyphs only."""
+    first = text.lstrip()[:1]
+    return "\ue000" <= first <= "\uf8ff" and _ICON_ONLY.fullmatch(text) is not None
+
+
 def _is_chrome(line: str) -> bool:
     low = _norm(line)
     if not low:
@@ -582,6 +599,8 @@ def _is_chrome(line: str) -> bool:
     if _URL_RE.fullmatch(line.strip()):
         return True
     stripped = line.strip()
+    if "\ue000" <= stripped[0] <= "\uf8ff" and _ICON_ONLY.fullmatch(stripped):
+        return True  # an icon font's glyph (a private-use character) left by a button
     if len(stripped) > 40 and stripped.isascii() and " " not in stripped:
         return True  # a path or an id ("v1/comments/context/e53f..."), not words
     # "📣 Facebook : https://..." and other share/social lines.
@@ -711,7 +730,7 @@ def _meta_of(line: str) -> _Meta | None:
     added = _ADDED_RE.match(stripped)
     if added and len(_words(added.group("who"))) <= 6:
         return _Meta(author=_clean_author(added.group("who")), says=True)
-    replied = _REPLIED_RE.match(stripped)
+    replied = _REPLIED_RE.match(stripped) if "eplied" in stripped else None
     if replied and len(_words(replied.group("who"))) <= 6:
         return _Meta(author=_clean_author(replied.group("who")), says=True)
     glued = _GLUED_SAYS.match(stripped)
@@ -744,9 +763,12 @@ def _meta_of(line: str) -> _Meta | None:
             meta.signs = stripped[0] in "—–-~"
             return meta
     if _is_date_line(stripped):
-        # "7:20 pm2 Timon": the comment's number glued to the time; it is neither time nor name
-        stripped = _GLUED_NUMBER.sub(r"\1 ", stripped)
         span = _date_span(stripped)
+        glued = _GLUED_NUMBER.match(stripped, span[1])
+        if glued:
+            # "7:20 pm2 Timon": the comment's number glued to the time; it is neither time nor name
+            stripped = stripped[: glued.end(1)] + " " + stripped[glued.end():]
+            span = _date_span(stripped)
         rest = (stripped[: span[0]] + " " + stripped[span[1]:]).strip()
         rest = re.sub(r"\b(?:reply|antworten|permalink|link|#|report|at|um|à|on|am|le|posted|said|wrote|added)\b",
                       " ", rest, flags=re.I)
@@ -775,8 +797,8 @@ def _meta_of(line: str) -> _Meta | None:
 _NAME_DOTS = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Jr|Sr|St)\.(?=\s|$)")
 
 
-#: A comment number glued to the time before it ("7:20 pm2 Timon Piccini").
-_GLUED_NUMBER = re.compile(r"(\d:\d\d\s?[ap]\.?m\.?)\d{1,4}\s", re.IGNORECASE)
+#: A comment number glued to the "pm" after the time the date ends with ("7:20 pm2 Timon Piccini").
+_GLUED_NUMBER = re.compile(r"(\s?[ap]\.?m\.?)\d{1,4}\s", re.IGNORECASE)
 
 
 #: "Posted by: X on <date>", "— Posted by X, Town": a line that names who wrote the words it goes with.
@@ -985,9 +1007,9 @@ def _classify(lines: list[str]) -> list[_Line]:
             line.kind = _KIND_FORM
         elif _PINGBACK.match(text) and len(_words(text)) >= 4:
             line.kind = _KIND_PINGBACK
-        elif _is_note(text, norm) or _FOLLOW_BUTTON.match(text):
-            line.kind = _KIND_NOTE
-        elif _VIA_DEVICE.match(text):
+        elif _is_note(text, norm) or norm in _WIDGET_SET or _FOLLOW_BUTTON.match(text):
+            line.kind = _KIND_NOTE  # ("Kommentare werden geladen...": the widget's, wherever it stands)
+        elif len(text) < 30 and _VIA_DEVICE.match(text):
             line.kind, line.meta = _KIND_META, _Meta()  # how the comment was sent: part of its signature
         else:
             meta = _meta_of(text)
@@ -1351,7 +1373,7 @@ def _mark_name_lines(lines: list[_Line]) -> None:
             line.meta.date = follow_meta.date
             continue
         if (line.kind == _KIND_TEXT and _looks_like_name(line.text) and not _is_chrome(line.text)
-                and not _SIDEBAR_HEAD.match(line.text)
+                and not _SIDEBAR_HEAD.match(line.text) and not _SIGN_OFF.match(line.text)
                 and not _POSTED_BY_ALONE.match(following.text.strip())):
             # ("Posted by" alone names the line after it, not the one before)
             numbered = _LEADING_NUMBER.match(line.text)
@@ -1360,6 +1382,11 @@ def _mark_name_lines(lines: list[_Line]) -> None:
                                                       says=follow_meta.says)
             following.meta = _Meta(date=follow_meta.date)
     _mark_names_after_dates(lines)
+
+
+#: A reader's sign-off over the date ("LG steinchen71", "Cheers, Tom"): the words' last line, not a name line.
+_SIGN_OFF = re.compile(r"^\s*(?:lg|vg|mfg|gruß|gruss|grüße|grüsse|liebe grüße|viele grüße|cheers|regards|best regards"
+                       r"|greetings|thanks|bisous|amitiés|cordialement)\b[\s,!.]", re.IGNORECASE)
 
 
 #: Words that open a reader's salutation ("Dear Paulo", "Hi Anna"), never a commenter's name line.
@@ -2105,7 +2132,7 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
         if (started or current.body) and _SIDEBAR_HEAD.match(line.text) and _sidebar_heading(line.text):
             end = index  # the site's link lists begin under the last comment
             break
-        if _BARE_NUMBER.match(line.text) or _numbers_next(section, index, current, layout, bool(drafts)):
+        if _BARE_NUMBER.match(line.text) or drafts and _numbers_next(section, index, current, layout, True):
             # "2." over a comment: the list's number of the comment it heads, no words of the one above
             if current.body and not any(_WORD_RE.search(other.text) for other in current.body):
                 current.meta_lines.extend(current.body)  # a rating over the number ("+4" / "#1")
@@ -2116,6 +2143,9 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
                 leftover.append(line)
             else:
                 current.meta_lines.append(line)
+            continue
+        if len(line.text) < 40 and _is_icon(line.text):
+            leftover.append(line)  # an icon button's glyph: no reader's words
             continue
         numbered = _LEADING_NUMBER.match(line.text)
         if numbered and current.body and _numbered_sequence(section, index) and not _lists_in_comment(current):
@@ -2152,7 +2182,37 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
     for draft in drafts:
         _drop_doubled_body(draft, leftover)
     drafts = _drop_repeats(drafts, leftover)
+    if layout == "tail":
+        _names_over_words(drafts)
     return drafts, leftover, end
+
+
+def _opening_name(draft: _Draft) -> str | None:
+    """The commenter's name on the first line of a comment's words ("anaya60" / words / date), else None."""
+    if draft.author or len(draft.body) < 2:
+        return None
+    name = _bare_name(draft.body[0].text)
+    if name is None or not _name_shaped(name) or name.split()[0].lower() in _GREETINGS:
+        return None
+    return name if _bare_name(draft.body[1].text) is None else None
+
+
+def _names_over_words(drafts: list[_Draft]) -> None:
+    """Read the bare name over the words of tail-layout comments as their author.
+
+    Comments signed under the words by a date alone ("anaya60" / words / "12.04.2020 17:02" /
+    "Reply") name their writer on the first line. One such line could be a reader's "Wow"; where
+    three comments or more, and half of them, open so, they are the names.
+    """
+    names = [_opening_name(draft) for draft in drafts]
+    found = sum(1 for name in names if name)
+    if found < _FRAME_MIN or found < 0.5 * len(drafts):
+        return
+    for draft, name in zip(drafts, names):
+        if name:
+            line = draft.body.pop(0)
+            draft.meta_lines.insert(0, line)
+            draft.author = name
 
 
 def _drop_doubled_body(draft: _Draft, leftover: list[_Line]) -> None:
@@ -2308,9 +2368,11 @@ def _form_is_reply_box(section: list[_Line], index: int, forms: Counter) -> bool
         stop = index
         while stop + 1 < len(section) and section[stop + 1].kind == _KIND_FORM:
             stop += 1
-        # a comment's author line or its "Reply" link: the box shown under every comment goes on
-        return any(_evidence(line) == 2 and line.kind in (_KIND_META, _KIND_CONTROL)
-                   for line in section[stop + 1: stop + 10])
+        # a comment's author line or its "Reply" link: the box shown under every comment goes on (its
+        # other lines and buttons, "Abbrechen" / "Senden" / "Erneut versuchen", are no comment's words)
+        after = [line for line in section[stop + 1: stop + 40]
+                 if line.kind != _KIND_FORM and not (line.kind == _KIND_TEXT and len(_words(line.text)) <= 2)]
+        return any(_evidence(line) == 2 and line.kind in (_KIND_META, _KIND_CONTROL) for line in after[:10])
     following = section[index + 1: index + 10]
     if any(line.kind == _KIND_FORM for line in following[:3]):
         return False

@@ -175,3 +175,32 @@ def test_a_date_word_inside_a_name():
         "My kids still talk about the swans, two years on.",
         "by april-rain on", "Aug 8, 2012 11:40 AM MST", "reply"))
     assert [c.author for c in thread.comments] == ["Harbour Sun", "april-rain"]
+
+
+def test_day_month_comma_year_dates_sign_comments():
+    thread = parse_text_page(_page(
+        "3 Comments",
+        "Comment by Greta Vos — 17.07, 2011 @ 13:04",
+        "Eleven locks in a day is more than we ever managed.",
+        "Comment by Ole — 17.07, 2011 @ 13:10",
+        "The swans were the best part of our trip too.",
+        "Comment by Lisbeth — 18.07, 2011 @ 09:02",
+        "Did the boatyard let you take the boat through the tunnel?"))
+    assert [c.author for c in thread.comments] == ["Greta Vos", "Ole", "Lisbeth"]
+    assert thread.comments[0].published == "2011-07-17T13:04:00"
+
+
+def test_a_reply_box_under_every_comment_with_its_buttons():
+    box = ["Abbrechen", "Senden", "Dein Kommentar wird gespeichert...", "\ue86c",
+           "Dein Kommentar wurde erfolgreich gespeichert.", "Kommentar anzeigen",
+           "Dein Kommentar konnte nicht gespeichert werden.", "Erneut versuchen"]
+    comments = [("kanalratte", "Wir sind die gleiche Strecke im Mai gefahren, sehr schön.", "12.04.2020 17:02"),
+                ("Bootsfrau77", "Drei Tage sind genau richtig für den Anfang.", "11.04.2020 22:26"),
+                ("Hinnerk", "Die Schleusen sind anstrengender als man denkt, aber es lohnt sich.", "09.04.2020 14:29"),
+                ("elbkind", "Schöner Bericht, danke!\nLG elbkind", "08.04.2020 10:00")]
+    parts = ["Kommentare", "Kommentar schreiben"] + box + ["Kommentare werden geladen..."]
+    for name, words, date in comments:
+        parts += [name, "Kommentar löschen", words, date, "Antworten", "Antworten"] + box
+    thread = parse_text_page(_page(*parts))
+    assert [c.author for c in thread.comments] == [name for name, _, _ in comments]
+    assert [c.text for c in thread.comments] == [words for _, words, _ in comments]
