@@ -43,7 +43,7 @@ HEADER_PHRASES = (
 #: Header prefixes that name a comment section and may be followed by a title ("One thought on ...").
 HEADER_PREFIXES = (
     "one comment", "one thought on", "one response to", "one reply to", "ein kommentar",
-    "ein gedanke zu", "eine antwort zu", "un commentaire", "un comentario",
+    "ein gedanke zu", "eine antwort zu", "eine antwort auf", "ein kommentar zu", "un commentaire", "un comentario",
 )
 
 #: Lines that mention comments but do not open a comment section.
@@ -73,6 +73,8 @@ FORM_PHRASES = (
     "les champs obligatoires", "annuler la réponse", "lascia un commento", "deja un comentario",
     "join the discussion", "options to log in", "sign in with your", "log in to comment", "log in) to comment", "login to comment", "sign in to comment",
     "sign up to comment", "register to comment",
+    "sie müssen sich einloggen", "müssen angemeldet sein", "musst angemeldet sein", "um einen kommentar abzugeben",
+    "um einen kommentar zu schreiben",
 )
 
 #: The FORM_PHRASES that also mark a long line: the notes printed under comment forms. Other
@@ -241,6 +243,8 @@ _SAYS_RE = re.compile(
 )
 #: "Anna added:", "bob reblogged this from anna and added:" over a reader's words (reblog notes).
 _ADDED_RE = re.compile(r"^(?P<who>[^:]{1,80}?)\s+(?:and\s+)?(?:added|commented)\s*:$", re.IGNORECASE)
+#: A name, date and time glued together where the page set them side by side ("maculi28.09.1915:08").
+_GLUED_DATE = re.compile(r"^(?P<who>[^\W\d_][^\n]{0,39}?)(?P<date>\d\d\.\d\d\.(?:\d{4}|\d\d))(?P<time>\d\d:\d\d)$")
 #: "Kyle replied to comment from David": the writer of the reply under it.
 _REPLIED_RE = re.compile(r"^(?P<who>[^:|]{1,60}?)\s+replied\s+to\s+(?:(?:a\s+)?comment\s+)?(?:from|by)\s+\S.{0,60}$",
                          re.IGNORECASE)
@@ -730,6 +734,11 @@ def _meta_of(line: str) -> _Meta | None:
     added = _ADDED_RE.match(stripped)
     if added and len(_words(added.group("who"))) <= 6:
         return _Meta(author=_clean_author(added.group("who")), says=True)
+    if ":" in stripped[-3:]:
+        glued_date = _GLUED_DATE.match(stripped)
+        if glued_date:
+            return _Meta(author=_clean_author(glued_date.group("who")),
+                         date=glued_date.group("date") + " " + glued_date.group("time"))
     replied = _REPLIED_RE.match(stripped) if "eplied" in stripped else None
     if replied and len(_words(replied.group("who"))) <= 6:
         return _Meta(author=_clean_author(replied.group("who")), says=True)
@@ -943,8 +952,9 @@ class _Draft:
         self.meta_lines.append(line)
         if line.meta is not None:
             named = bool(line.meta.author) and (line.meta.says or line.meta.posted)
-            if named and not self.named:
+            if named and not self.named and not self.date:
                 # "by anna_k writes:" under a subject line names the writer; the line over it was a guess
+                # (under the comment's date, "Bob wrote:" opens a quote instead)
                 self.author, self.named = line.meta.author, True
             self.author = self.author or line.meta.author
             if self.date and line.meta.date and not line.meta.full_date and not _TIME_RE.search(self.date):
@@ -1374,6 +1384,7 @@ def _mark_name_lines(lines: list[_Line]) -> None:
             continue
         if (line.kind == _KIND_TEXT and _looks_like_name(line.text) and not _is_chrome(line.text)
                 and not _SIDEBAR_HEAD.match(line.text) and not _SIGN_OFF.match(line.text)
+                and not _ASKED_RATING.match(line.text)
                 and not _POSTED_BY_ALONE.match(following.text.strip())):
             # ("Posted by" alone names the line after it, not the one before)
             numbered = _LEADING_NUMBER.match(line.text)
@@ -2000,6 +2011,8 @@ def _bar_item(text: str) -> bool:
     return stripped.endswith("|") and len(_words(stripped)) <= 2
 
 
+#: A rating after its question ("Helpful?+3", "Hilfreich?0"), printed under each comment.
+_ASKED_RATING = re.compile(r"^\s*[^\W\d_]{1,15}\?\s*(?:[+\-−±]?\d{1,5})\s*$")
 #: A comment's score alone on its line ("+8", "-3"): no words of a reader.
 _RATING = re.compile(r"^\s*[+\-−±]\d{1,5}\s*$")
 
@@ -2152,6 +2165,9 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             close()
         if not current.body and not current.meta_lines and (_is_chrome(line.text) or _bar_item(line.text)):
             leftover.append(line)
+            continue
+        if _ASKED_RATING.match(line.text):
+            current.meta_lines.append(line)  # "Hilfreich?+2" under the words: their rating, no words
             continue
         if not current.body and _RATING.match(line.text):
             # "+8" between "rate this" buttons: the score of the comment it goes with, no words of a reader

@@ -204,3 +204,27 @@ def test_a_reply_box_under_every_comment_with_its_buttons():
     thread = parse_text_page(_page(*parts))
     assert [c.author for c in thread.comments] == [name for name, _, _ in comments]
     assert [c.text for c in thread.comments] == [words for _, words, _ in comments]
+
+
+def test_forum_names_glued_to_date_and_time_with_ratings_under_the_words():
+    assert _meta_of("schleusenwaerter28.09.1913:39").author == "schleusenwaerter"
+    assert _meta_of("anna k.19.10.201912:48").author == "anna k."
+    thread = parse_text_page(_page(
+        "Kommentare",
+        "bootsmann728.09.1913:39", "Mit dem Boot durch elf Schleusen, das würde ich auch gern.", "Hilfreich?+1",
+        "kanalfee28.09.1913:55", "Wir waren im Mai dort, die Schwäne sind wirklich frech.", "Hilfreich?0",
+        "bootsmann728.09.1914:40", "Im Mai ist bestimmt weniger los als im Oktober.", "Hilfreich?+2",
+        "Kommentieren", "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können."))
+    assert [c.author for c in thread.comments] == ["bootsmann7", "kanalfee", "bootsmann7"]
+    assert thread.comments[1].text == "Wir waren im Mai dort, die Schwäne sind wirklich frech."
+    assert thread.comments[0].published == "2019-09-28T13:39:00"
+
+
+def test_one_reply_under_a_german_header():
+    thread = parse_text_page(_page(
+        "Eine Antwort auf „Ein Wochenende auf dem Kanal“",
+        "Lotte sagt:", "20.12.2022 um 08:42",
+        "Die Schleusen sehen toll aus, das steht jetzt auf meiner Liste.",
+        "Antworten"))
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("Lotte", "Die Schleusen sehen toll aus, das steht jetzt auf meiner Liste.")]
