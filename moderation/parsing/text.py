@@ -802,8 +802,9 @@ def _meta_of(line: str) -> _Meta | None:
     return None
 
 
-#: The dots a name may hold: initials and titles ("Jane Q. Public", "Dr. Spork"); other dots end a sentence.
-_NAME_DOTS = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Jr|Sr|St)\.(?=\s|$)")
+#: The dots a name may hold: initials and titles ("Jane Q. Public", "Dr. Spork") and a handle's ("jason.sweet");
+#: other dots end a sentence.
+_NAME_DOTS = re.compile(r"\b(?:[A-Z]|Dr|Mr|Mrs|Ms|Jr|Sr|St)\.(?=\s|$)|(?<=[a-z0-9])\.(?=[a-z])")
 
 
 #: A comment number glued to the "pm" after the time the date ends with ("7:20 pm2 Timon Piccini").
@@ -1940,7 +1941,8 @@ def _layout(section: list[_Line]) -> str:
     shown: Counter | None = None
     for line in section:
         if line.kind == _KIND_META and (line.meta.author or line.meta.says or line.meta.full_date and not text_seen):
-            return "head"
+            # ("first?" / "by Anna on" / date: a signature that ends in its date line signs the words above)
+            return "tail" if text_seen and _BY_ON.match(line.text.strip()) else "head"
         if line.kind == _KIND_TEXT and not text_seen and _dated_head(line.text):
             return "head"  # the first comment's head, too long for a meta line, opens the list
         if line.kind == _KIND_TEXT and not _is_chrome(line.text) and _WORD_RE.search(line.text):  # ("+8" is a rating)
@@ -1953,6 +1955,10 @@ def _layout(section: list[_Line]) -> str:
         if line.kind == _KIND_CONTROL and text_seen:
             return "tail"  # (a control above any text closes nothing: a previous page's last comment)
     return "head"
+
+
+#: A signature line that the date on the next line completes ("by Anna on").
+_BY_ON = re.compile(r"^(?:by|von|par)\s.{1,60}\s(?:on|am|le)$", re.IGNORECASE)
 
 
 def _dated_head(text: str) -> bool:
@@ -2013,9 +2019,11 @@ def _bar_item(text: str) -> bool:
 
 #: A rating after its question ("Helpful?+3", "Hilfreich?0"), printed under each comment.
 _ASKED_RATING = re.compile(r"^\s*[^\W\d_]{1,15}\?\s*(?:[+\-−±]?\d{1,5})\s*$")
-#: A comment's score alone on its line ("+8", "-3"): no words of a reader.
-_RATING = re.compile(r"^\s*[+\-−±]\d{1,5}\s*$")
+#: A comment's score alone on its line ("+8", "-3", "1 recs"): no words of a reader.
+_RATING = re.compile(r"^\s*(?:[+\-−±]\d{1,5}|\d{1,5}\s+(?:recs?|likes?|points?|votes?))\s*$", re.IGNORECASE)
 
+#: A commenter's address in angle brackets, as forums print it beside the name ("<anna at example dot org>").
+_ANGLED = re.compile(r"^\s*<[^<>\s][^<>]{2,80}>\s*$")
 #: Links to a commenter's own pages, printed alone under the author line ("Homepage", "Journal").
 _PROFILE_LINKS = frozenset(("homepage", "home page", "journal", "website", "web site", "profile", "blog"))
 
@@ -2173,8 +2181,8 @@ def _split_comments(section: list[_Line]) -> tuple[list[_Draft], list[_Line], in
             # "+8" between "rate this" buttons: the score of the comment it goes with, no words of a reader
             (drafts[-1] if layout == "tail" and drafts and not current.meta_lines else current).meta_lines.append(line)
             continue
-        if not current.body and current.meta_lines and _norm(line.text) in _PROFILE_LINKS:
-            current.meta_lines.append(line)  # the commenter's "Homepage" link under the author line
+        if not current.body and current.meta_lines and (_norm(line.text) in _PROFILE_LINKS or _ANGLED.match(line.text)):
+            current.meta_lines.append(line)  # the commenter's "Homepage" link or "<address>" under the author line
             continue
         current.body.append(line)
         started = True

@@ -228,3 +228,27 @@ def test_one_reply_under_a_german_header():
         "Antworten"))
     assert [(c.author, c.text) for c in thread.comments] == [
         ("Lotte", "Die Schleusen sehen toll aus, das steht jetzt auf meiner Liste.")]
+
+
+def test_a_signature_under_a_short_first_comment_and_rec_counts():
+    thread = parse_text_page(_page(
+        "Comments",
+        "first?", "by lockkeeper on", "Aug 9, 2012 12:54 PM EDT", "reply",
+        "The swans are the real bosses of that canal.", "by swanwatch on", "Aug 9, 2012 12:57 PM EDT", "reply",
+        "2 recs", "Three days on a boat sounds like bliss to me.", "by tillerhand on", "Aug 9, 2012 1:03 PM EDT",
+        "reply"))
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("lockkeeper", "first?"), ("swanwatch", "The swans are the real bosses of that canal."),
+        ("tillerhand", "Three days on a boat sounds like bliss to me.")]
+
+
+def test_an_address_in_angle_brackets_under_the_author_line():
+    parts = [_STORY, "3 comments"]
+    for name, words in (("owl_at_noon", "Ten is late for people who work shifts."),
+                        ("larkrise", "Mornings were never busy anyway."),
+                        ("quietreader", "I hope the Thursday evenings stay.")):
+        parts += ["Re:Winter hours", "(Score:2)", f"by {name} (4821) writes:", f"<{name} at example dot org>",
+                  "on Tuesday November 3, @10:12AM (#112233)", words, "Reply to This"]
+    thread = parse_text_page("\n\n".join(parts + ["Leave a Reply"]))
+    assert [c.author for c in thread.comments] == ["owl_at_noon", "larkrise", "quietreader"]
+    assert thread.comments[1].text == "Mornings were never busy anyway."
