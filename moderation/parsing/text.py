@@ -1032,6 +1032,7 @@ def _classify(lines: list[str]) -> list[_Line]:
     _take_scores(result)
     _take_count_lines(result)
     _take_quoted_titles(result)
+    _take_fan_counts(result)
     _mark_name_lines(result)
     _mark_count_headers(result)
     return result
@@ -1113,6 +1114,49 @@ def _take_scores(lines: list[_Line]) -> None:
         if (subject is not None and subject.kind == _KIND_TEXT and line.number - subject.number <= 2
                 and len(_words(subject.text)) <= _SUBJECT_WORDS and not _SENTENCE_BREAK.search(subject.text)):
             subject.kind, subject.meta = _KIND_META, _Meta()
+
+
+#: A commenter's follower count on the profile box over the comment ("557 Fans", "1,024 followers").
+_FAN_COUNT = re.compile(r"^\s*\d[\d,.]{0,9}\s+(?:fans|followers|abonnenten)\s*$", re.IGNORECASE)
+_PROFILE_LINES = 3
+#: A badge line of the profile box ("SUPER USER", "This user has chosen to opt out of the Badges program").
+_BADGE = re.compile(r"\bbadges?\b", re.IGNORECASE)
+
+
+def _take_fan_counts(lines: list[_Line]) -> None:
+    """Read a profile box ("BADGE" / "anna_k" / her motto / "557 Fans") right over a comment's date as its head.
+
+    The count is no name; the line under a badge line is (else the nearest name-like line of the
+    three above it), and the lines between them and the badge over the handle belong to the box.
+    """
+    for index, line in enumerate(lines):
+        if line.kind not in (_KIND_TEXT, _KIND_META) or not _FAN_COUNT.match(line.text) or index + 1 >= len(lines):
+            continue
+        dated = lines[index + 1]
+        if dated.kind != _KIND_META or dated.meta is None or not dated.meta.date or dated.number - line.number > 2:
+            continue  # the box heads a comment only over its date
+        line.kind, line.meta = _KIND_META, _Meta()
+        above = [k for k in range(max(0, index - _PROFILE_LINES), index) if lines[k].kind == _KIND_TEXT]
+        # the line under the badge, whatever it reads ("SUPER USER" / "Out on bail"), else the nearest name
+        handle = next((k + 1 for k in above if k + 1 < index and _badge_line(lines[k])), None)
+        if handle is None:
+            handle = next((k for k in reversed(above) if _bare_name(lines[k].text) is not None), None)
+        if handle is None:
+            continue
+        lines[handle].kind = _KIND_META
+        lines[handle].meta = _Meta(author=lines[handle].text.strip(), date=dated.meta.date)
+        dated.meta = _Meta(date=dated.meta.date)
+        for k in range(handle + 1, index):
+            lines[k].kind, lines[k].meta = _KIND_META, _Meta()
+        badge = lines[handle - 1] if handle else None
+        if badge is not None and _badge_line(badge):
+            badge.kind, badge.meta = _KIND_META, _Meta()
+
+
+def _badge_line(line: _Line) -> bool:
+    """True for the badge line of a profile box: all capitals, or about badges."""
+    text = line.text.strip()
+    return line.kind == _KIND_TEXT and (text.isupper() or _BADGE.search(text) is not None)
 
 
 #: A count and one word ("1 Gossips:", "12 Stimmen"): a header when a comment's "said" line follows.

@@ -252,3 +252,17 @@ def test_an_address_in_angle_brackets_under_the_author_line():
     thread = parse_text_page("\n\n".join(parts + ["Leave a Reply"]))
     assert [c.author for c in thread.comments] == ["owl_at_noon", "larkrise", "quietreader"]
     assert thread.comments[1].text == "Mornings were never busy anyway."
+
+
+def test_a_profile_box_over_each_comment():
+    parts = [_STORY, "3 Comments"]
+    for badge, handle, motto, fans, words in (
+            ("SUPER USER", "owl_at_noon", "Reads before breakfast.", "557 Fans", "Ten is too late for me."),
+            ("This user has chosen to opt out of the Badges program", "lark rise", "Unless", "61 Fans",
+             "Mornings were never busy anyway, so fine."),
+            ("SUPER USER", "quietreader", "Shh.", "12 Fans", "Keep the Thursday evenings, please.")):
+        parts += [badge, handle, motto, fans, "2 minutes ago ( 2:24 PM)", words, "Permalink"]
+    thread = parse_text_page("\n\n".join(parts + ["Leave a Reply"]))
+    assert [(c.author, c.text) for c in thread.comments] == [
+        ("owl_at_noon", "Ten is too late for me."), ("lark rise", "Mornings were never busy anyway, so fine."),
+        ("quietreader", "Keep the Thursday evenings, please.")]
