@@ -857,7 +857,9 @@ def _looks_like_name(line: str) -> bool:
     if stripped[0] in "[(" and stripped[-1] in "])":
         return False  # a label in brackets ("[Online]", "(Video)"), as event and teaser lists print them
     words = stripped.split()
-    return 1 <= len(words) <= 5 and not _URL_RE.search(stripped)
+    # a blogger signs with the blog's name ("Katie @ Peace Love and Oats"): more words after the "@"
+    limit = 8 if "@" in words[1:3] else 5
+    return 1 <= len(words) <= limit and not _URL_RE.search(stripped)
 
 
 def _is_prose(line: str) -> bool:

@@ -266,3 +266,13 @@ def test_a_profile_box_over_each_comment():
     assert [(c.author, c.text) for c in thread.comments] == [
         ("owl_at_noon", "Ten is too late for me."), ("lark rise", "Mornings were never busy anyway, so fine."),
         ("quietreader", "Keep the Thursday evenings, please.")]
+
+
+def test_a_blogger_signs_with_the_blog_name():
+    thread = parse_text_page(_page(
+        "2 comments",
+        "1", "Mira @ Slow Boats and Strong Tea", "November 8, 2012 at 7:53 AM",
+        "The swans would have scared me off the boat, honestly.", "Reply",
+        "2", "Teo", "November 8, 2012 at 8:10 AM", "Eleven locks is a proper workout.", "Reply"))
+    assert [c.author for c in thread.comments] == ["Mira @ Slow Boats and Strong Tea", "Teo"]
+    assert len(thread.comments) == 2
