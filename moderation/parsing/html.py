@@ -945,7 +945,8 @@ def _find_items(page: _Page) -> tuple[list, object]:
     members = [c for c in parent if c in chosen or (
         isinstance(c.tag, str) and c.tag in ("ul", "ol", "div") and _is_children_list(c) and _signature(c) != sig)]
     members += [m for m in extra if not any(_inside(m, o) for o in extra if o is not m)]
-    return [m for m in members if _is_member(m, page)], parent
+    # a hidden member that is only an empty shell around replies is kept: _expand reads the replies
+    return [m for m in members if _is_member(m, page) or (m in page.hidden and _wraps_items(m, sig, page))], parent
 
 
 def _one_comment(el) -> bool:
@@ -1478,6 +1479,12 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
     stack: list = []
     for top in members:
         if top in page.hidden:
+            # a comment folded away as an empty shell (Slashdot's li.comment.hidden, below the reading
+            # threshold) still shows its replies: they become first-level comments
+            if _wraps_items(top, nested_sig, page):
+                for reply in _outermost_items(top, nested_sig):
+                    if reply not in page.hidden:
+                        out.extend(_expand([reply], sig, page))
             continue
         if _signature(top) != sig and _is_children_list(top):
             # replies listed next to their comment (Disqus' ul.children after the li)
@@ -1487,12 +1494,15 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
             while item.depth and item.parent is not None:
                 item = item.parent
             chain = {top: item}
+            walk = [top]
         else:
             item = _Item(elements_of(top), top, 0, None)
             out.append(item)
-            chain = {top: item}
-        # nested replies: descendants with the same signature, parent = nearest item ancestor
-        for desc in top.iter():
+            chain = {el: item for el in item.elements}
+            walk = item.elements
+        # nested replies: descendants with the same signature, parent = nearest item ancestor; a
+        # dt's replies sit in its dd (Thesis: dt.comment + dd.comment > dl.children > dt.comment)
+        for desc in (d for el in walk for d in el.iter()):
             if desc is top or not isinstance(desc.tag, str):
                 continue
             if _signature(desc) != nested_sig and not (
@@ -1507,10 +1517,22 @@ def _expand(members, sig, page: _Page) -> list[_Item]:
                 anc = anc.getparent()
             parent_item = chain.get(anc, item)
             child = _Item(elements_of(desc), desc, parent_item.depth + 1, parent_item)
-            chain[desc] = child
+            for el in child.elements:
+                chain[el] = child
             out.append(child)
     del stack, member_set
     return out
+
+
+def _outermost_items(el, sig: tuple) -> list:
+    """The descendants of ``el`` with signature ``sig`` that are not inside another one."""
+    items = []
+    walker = etree.iterwalk(el, events=("start",))
+    for _, node in walker:
+        if node is not el and isinstance(node.tag, str) and _signature(node) == sig:
+            items.append(node)
+            walker.skip_subtree()
+    return items
 
 
 def _wraps_items(el, sig: tuple, page: _Page) -> bool:
@@ -1518,12 +1540,7 @@ def _wraps_items(el, sig: tuple, page: _Page) -> bool:
 
     A reply with words of its own around nested items (broken markup nests them so) is still a reply.
     """
-    items = []
-    walker = etree.iterwalk(el, events=("start",))
-    for _, node in walker:
-        if node is not el and isinstance(node.tag, str) and _signature(node) == sig:
-            items.append(node)
-            walker.skip_subtree()
+    items = _outermost_items(el, sig)
     return bool(items) and page.textlen.get(el, 0) - sum(page.textlen.get(i, 0) for i in items) < _NAME_CHARS
 
 
@@ -1982,7 +1999,7 @@ def _block_text(item: _Item, nested: set, page: _Page) -> str:
 
 
 def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], list[Comment]]:
-    nested_nodes = {it.node for it in items if it.depth > 0}
+    nested_nodes = {el for it in items if it.depth > 0 for el in it.elements}
     by_node_id: dict = {}
     comments: list[Comment] = []
     set_aside: list[Comment] = []
@@ -1994,7 +2011,8 @@ def _build_comments(items: list[_Item], page: _Page) -> tuple[list[Comment], lis
             if own_id in shown:
                 continue  # the same comment shown again (a second tab of the thread)
             shown.add(own_id)
-        inner = {n for n in nested_nodes if n is not item.node}
+        own = set(item.elements)
+        inner = {n for n in nested_nodes if n not in own}
         # nested reply lists inside the item belong to the replies, not to the item's words
         metas = item.extra_meta + _meta_elements(item, inner, page)
         skip = set(metas) | inner | page.hidden

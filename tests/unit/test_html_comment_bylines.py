@@ -247,3 +247,36 @@ def test_without_a_story_date_the_copyright_year_dates_bylines_that_give_a_weekd
             "<div class='footer'>&copy; 2015 Harbour News. All Rights Reserved.</div></body></html>")
     # 6 June fell on a Friday in 2014, the year before the copyright's; without a weekday no year is guessed
     assert [c.published for c in parse_html_page(page).comments] == ["2014-06-06T19:05:00", None]
+
+
+def _dt_comment(ident: int, name: str, words: str, replies: str = "") -> str:
+    # a definition-list theme: the name in the dt, the words in the dd, the replies in a list inside the dd
+    children = f"<dl class='children'>{replies}</dl>" if replies else ""
+    return (f"<dt class='comment depth-1' id='comment-{ident}'><span class='comment_author'>{name}</span></dt>"
+            f"<dd class='comment depth-1'><div class='format_text'><p>{words}</p></div>{children}</dd>")
+
+
+def test_replies_inside_the_dd_of_a_definition_list_comment_are_comments_of_their_own():
+    reply = _dt_comment(2, "Bo", "I agree, the timetable is much clearer now.")
+    page = _page("<dl id='comment_list'>" + _dt_comment(1, "Al", "The new ferry timetable is easy to read.", reply)
+                 + _dt_comment(3, "Cy", "Will there be a winter timetable as well?") + "</dl>")
+    comments = parse_html_page(page).comments
+    assert [(c.author, c.text, c.depth) for c in comments] == [
+        ("Al", "The new ferry timetable is easy to read.", 0),
+        ("Bo", "I agree, the timetable is much clearer now.", 1),
+        ("Cy", "Will there be a winter timetable as well?", 0),
+    ]
+    assert comments[1].parent == comments[0].id
+
+
+def test_the_replies_of_a_comment_folded_away_as_an_empty_shell_are_read():
+    def item(ident, name, words, cls="comment full", replies=""):
+        inner = (f"<div class='cw'><div class='details'><span class='by'>by {name}</span></div>"
+                 f"<div class='commentBody'><p>{words}</p></div></div>") if words else "<div class='cw'></div>"
+        return f"<li id='tree_{ident}' class='{cls}'>{inner}<ul id='commtree_{ident}'>{replies}</ul></li>"
+    shell = item(2, "", "", cls="comment hidden", replies=item(3, "Di", "A reply still shown under a folded comment."))
+    page = _page("<ul id='commentlisting'>" + item(1, "Ed", "The first comment, shown in full.") + shell
+                 + item(4, "Flo", "The last comment, shown in full as well.") + "</ul>")
+    assert [c.text for c in parse_html_page(page).comments] == [
+        "The first comment, shown in full.", "A reply still shown under a folded comment.",
+        "The last comment, shown in full as well."]
