@@ -255,3 +255,18 @@ def test_bad_thread_jsonl_file(tmp_path, record):
     path.write_bytes(record.encode("latin-1") if record.startswith("\xff") else record.encode())
     error = _one_line_error(parse_file, path)
     assert error.source == str(path)
+
+
+def test_frames_nested_in_srcdoc_are_inlined_only_to_a_bounded_depth_and_number():
+    import html as htmlmod
+
+    from moderation.parsing import html as html_parser
+
+    doc = "<p>innermost words of the deepest frame</p>"
+    for _ in range(12):  # each level escapes the one inside it again
+        doc = f"<div><iframe srcdoc=\"{htmlmod.escape(doc)}\"></iframe></div>"
+    wide = "".join(f"<iframe srcdoc=\"{htmlmod.escape(f'<p>frame {i}</p>')}\"></iframe>" for i in range(100))
+    root = html_parser._load(f"<html><body>{doc}{wide}</body></html>", "nested")
+    text = root.text_content()
+    assert "innermost" not in text  # twelve levels down is past the bound
+    assert sum(1 for i in range(100) if f"frame {i}" in text) == html_parser._MAX_FRAMES - 1
