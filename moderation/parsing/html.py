@@ -759,8 +759,7 @@ def _find_items(page: _Page) -> tuple[list, object]:
     # the thread is the list in the first of them; the others are more views of it or its next pages
     _, parent, sig, members = best
     if len(members) >= 2 and not any(_one_comment(m) for m in members):
-        lists = [found for found in (_list_within(m, scored, page) for m in members)
-                 if found and not _one_text_among_parts(found, page)]
+        lists = [found for found in (_list_within(m, scored, page) for m in members) if found]
         if len(lists) >= 0.5 * len(members):
             best = lists[0]
     # a single wrapper (ul.commentlist inside div#comments) is not one comment when it holds a list,
@@ -856,16 +855,6 @@ def _list_within(el, scored: list, page: _Page):
 
 #: Longest a name, a date or a spacer beside a comment's words may be.
 _PART_CHARS = 60
-
-
-def _one_text_among_parts(group: tuple, page: _Page) -> bool:
-    """Whether a group is one comment's unnamed parts: a name, a date and the words, only the words long.
-
-    ``div > div(name) + div(date) + div(words)`` under each comment looks like a list of its own; a
-    list of comments (under one of several tabs) has more than one member with words.
-    """
-    lens = sorted((page.textlen.get(m, 0) for m in group[3]), reverse=True)
-    return len(lens) >= 2 and lens[1] <= _PART_CHARS and lens[0] > _PART_CHARS
 
 
 def _named_by_id_around_items(el) -> bool:
